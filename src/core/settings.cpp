@@ -1,0 +1,92 @@
+#include "settings.h"
+
+#include <array>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace callsession {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<std::pair<CallLayout, std::string_view>, 3> kLayoutNames{{
+    {CallLayout::kTile, "TILE"},
+    {CallLayout::kSidebar, "SIDEBAR"},
+    {CallLayout::kSpotlight, "SPOTLIGHT"},
+}};
+
+Error invalid(const std::string& key, std::string_view expected) {
+  return makeError(ErrorCode::kSettingsInvalid,
+                   "Setting '" + key + "' must be " + std::string(expected) + ".");
+}
+
+// The boolean settings, by key, with where each is stored.
+struct BoolSetting {
+  std::string_view key;
+  bool SessionSettings::*field;
+};
+constexpr std::array<BoolSetting, 6> kBoolSettings{{
+    {"startAudioMuted", &SessionSettings::startAudioMuted},
+    {"startVideoPaused", &SessionSettings::startVideoPaused},
+    {"hideControlPanel", &SessionSettings::hideControlPanel},
+    {"hideLeaveSessionButton", &SessionSettings::hideLeaveSessionButton},
+    {"hideToggleAudioButton", &SessionSettings::hideToggleAudioButton},
+    {"hideToggleVideoButton", &SessionSettings::hideToggleVideoButton},
+}};
+
+// Applies one key; an Error if the key is unknown or its value has the wrong type.
+std::optional<Error> applySetting(const std::string& key, const json& value, SessionSettings& out) {
+  if (key == "sessionType") {
+    if (value == "VIDEO") {
+      out.sessionType = SessionType::kVideo;
+    } else if (value == "VOICE") {
+      out.sessionType = SessionType::kVoice;
+    } else {
+      return invalid(key, "\"VIDEO\" or \"VOICE\"");
+    }
+    return std::nullopt;
+  }
+  if (key == "layout") {
+    auto layout = value.is_string() ? callLayoutFromString(value.get_ref<const std::string&>())
+                                    : std::nullopt;
+    if (!layout) return invalid(key, "\"TILE\", \"SIDEBAR\" or \"SPOTLIGHT\"");
+    out.layout = *layout;
+    return std::nullopt;
+  }
+  for (const auto& setting : kBoolSettings) {
+    if (setting.key != key) continue;
+    if (!value.is_boolean()) return invalid(key, "true or false");
+    out.*setting.field = value.get<bool>();
+    return std::nullopt;
+  }
+  return makeError(ErrorCode::kSettingsInvalid, "Unknown setting '" + key + "'.");
+}
+
+}  // namespace
+
+std::string_view toString(CallLayout layout) {
+  return kLayoutNames.at(static_cast<size_t>(layout)).second;
+}
+
+std::optional<CallLayout> callLayoutFromString(std::string_view text) {
+  for (const auto& [layout, name] : kLayoutNames) {
+    if (name == text) return layout;
+  }
+  return std::nullopt;
+}
+
+Result<SessionSettings> parseSettings(std::string_view text) {
+  SessionSettings settings;
+  if (text.empty()) return settings;
+  const json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_null()) return settings;
+  if (parsed.is_discarded() || !parsed.is_object()) {
+    return makeError(ErrorCode::kSettingsInvalid, "Settings must be an object.");
+  }
+  for (const auto& [key, value] : parsed.items()) {
+    if (auto error = applySetting(key, value, settings)) return *error;
+  }
+  return settings;
+}
+
+}  // namespace callsession
