@@ -27,8 +27,8 @@ std::string base64UrlEncode(std::string_view bytes) {
   out.reserve((bytes.size() * 4 + 2) / 3);
   uint32_t buffer = 0;
   int bits = 0;
-  for (unsigned char byte : bytes) {
-    buffer = (buffer << 8U) | byte;
+  for (char byte : bytes) {
+    buffer = (buffer << 8U) | static_cast<uint8_t>(byte);
     bits += 8;
     while (bits >= 6) {
       bits -= 6;

@@ -31,8 +31,8 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, kErrorCodeCount> kN
 
 // The table is indexed by the enum; a reordering of either would silently mislabel errors.
 constexpr bool tableMatchesEnumOrder() {
-  for (int i = 0; i < kErrorCodeCount; ++i) {
-    if (static_cast<int>(kNames[i].first) != i) return false;
+  for (size_t i = 0; i < kNames.size(); ++i) {
+    if (static_cast<size_t>(kNames[i].first) != i) return false;
   }
   return true;
 }

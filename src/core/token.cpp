@@ -61,7 +61,9 @@ Result<DecodedToken> decodeToken(std::string_view jwt) {
   if (claims.exp <= claims.iat) return invalid("The token expires before it was issued.");
 
   auto signature = base64UrlDecode(jwt.substr(secondDot + 1));
-  if (!signature || signature->empty()) return invalid("The token signature is not base64url.");
+  if (!signature || signature->size() != kHs256SignatureLength) {
+    return invalid("The token signature is not a base64url HS256 signature.");
+  }
   token.signature = std::move(*signature);
   token.signingInput = std::string(jwt.substr(0, secondDot));
   return token;

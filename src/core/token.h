@@ -28,6 +28,8 @@ struct DecodedToken {
 
 // Longer input is refused unread: real tokens are a few hundred bytes.
 inline constexpr size_t kMaxTokenLength = 4096;
+// An HMAC-SHA256 is 32 bytes; any other length is a truncated or foreign token.
+inline constexpr size_t kHs256SignatureLength = 32;
 
 // Malformed input of any kind gives ERROR_TOKEN_INVALID; it never aborts.
 Result<DecodedToken> decodeToken(std::string_view jwt);

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing, builds, and runs every suite. Exits non-zero
+# if anything fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh
+
+echo "== GoogleTest, native"
+ctest --preset native
+echo "== GoogleTest, wasm under node"
+ctest --preset wasm
+if compgen -G "tests/e2e/*.test.mjs" >/dev/null; then
+  echo "== End-to-end, headless Chromium"
+  node --test --test-concurrency=1 tests/e2e/
+fi
