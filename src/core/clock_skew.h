@@ -6,9 +6,9 @@
 
 namespace callsession {
 
-// Token times are the server's; a laptop's clock can be minutes off. Each server answer that carries
-// the server's time (a token's iat right after minting, a join answer) is an observation; the
-// estimate is the median of the latest few, so one slow answer does not move it.
+// Token times are the server's; a laptop's clock can be minutes off. Each server answer that
+// carries the server's time (a token's iat right after minting, a join answer) is an observation;
+// the estimate is the median of the latest few, so one slow answer does not move it.
 class ClockSkew {
  public:
   void observe(int64_t serverMillis, int64_t localMillis);

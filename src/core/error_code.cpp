@@ -40,7 +40,9 @@ static_assert(tableMatchesEnumOrder(), "kNames must list codes in enum order");
 
 }  // namespace
 
-std::string_view toString(ErrorCode code) { return kNames.at(static_cast<size_t>(code)).second; }
+std::string_view toString(ErrorCode code) {
+  return kNames.at(static_cast<size_t>(code)).second;
+}
 
 std::optional<ErrorCode> errorCodeFromString(std::string_view text) {
   for (const auto& [code, name] : kNames) {

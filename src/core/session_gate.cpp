@@ -8,7 +8,9 @@ namespace {
 using Kind = GateEvent::Kind;
 using State = SessionState;
 
-GateStep stay(const SessionGate& gate) { return GateStep{gate, {}, std::nullopt}; }
+GateStep stay(const SessionGate& gate) {
+  return GateStep{gate, {}, std::nullopt};
+}
 
 GateStep reject(const SessionGate& gate, ErrorCode code, std::string message) {
   return GateStep{gate, {GateEffect::kRejectJoin}, makeError(code, std::move(message))};
@@ -37,10 +39,10 @@ GateStep onLeaveRequested(const SessionGate& gate) {
                       {GateEffect::kResolveJoinFailed, GateEffect::kTeardown},
                       makeError(ErrorCode::kJoinCancelled, "The join was cancelled by a leave.")};
     case State::kJoined:
-      return GateStep{{State::kLeaving, gate.generation},
-                      {GateEffect::kTeardown, GateEffect::kEmitSessionLeft,
-                       GateEffect::kEmitConnectionClosed},
-                      {}};
+      return GateStep{
+          {State::kLeaving, gate.generation},
+          {GateEffect::kTeardown, GateEffect::kEmitSessionLeft, GateEffect::kEmitConnectionClosed},
+          {}};
     case State::kError:
       return GateStep{{State::kLeft, gate.generation}, {}, {}};
     case State::kIdle:
@@ -83,11 +85,13 @@ GateStep step(const SessionGate& gate, const GateEvent& event) {
                       {}};
     case Kind::kJoinFailed:
       if (!isCurrent(gate, event, State::kJoining)) return stay(gate);
-      return onJoinFailed(gate, event.error.value_or(makeError(ErrorCode::kNetwork, "Join failed.")));
+      return onJoinFailed(gate,
+                          event.error.value_or(makeError(ErrorCode::kNetwork, "Join failed.")));
     case Kind::kConnectionClosed:
       if (isCurrent(gate, event, State::kJoining)) {
-        return onJoinFailed(gate, event.error.value_or(makeError(
-                                      ErrorCode::kSignalingFailed, "The server closed the connection.")));
+        return onJoinFailed(
+            gate, event.error.value_or(
+                      makeError(ErrorCode::kSignalingFailed, "The server closed the connection.")));
       }
       if (!isCurrent(gate, event, State::kJoined)) return stay(gate);
       return GateStep{{State::kLeaving, gate.generation},

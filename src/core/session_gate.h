@@ -24,7 +24,7 @@ struct GateEvent {
     kConnectionClosed,  // the server or network ended the connection of `generation`
     kTeardownDone,      // the owner finished a kTeardown effect
   };
-  Kind kind;
+  Kind kind = Kind::kJoinRequested;
   uint64_t generation = 0;
   std::optional<Error> error;
 };
@@ -32,11 +32,11 @@ struct GateEvent {
 // What the owner of the gate must do after a step, in order. The gate itself does nothing: it is a
 // pure function, so tests read its effects and the browser binding performs them.
 enum class GateEffect {
-  kStartJoin,             // open media and signaling for the gate's (new) generation
-  kRejectJoin,            // resolve only the join just requested, with `error`; nothing else changes
-  kResolveJoined,         // resolve the pending join with data
-  kResolveJoinFailed,     // resolve the pending join with `error`
-  kTeardown,              // close all the previous generation opened, then send kTeardownDone
+  kStartJoin,          // open media and signaling for the gate's (new) generation
+  kRejectJoin,         // resolve only the join just requested, with `error`; nothing else changes
+  kResolveJoined,      // resolve the pending join with data
+  kResolveJoinFailed,  // resolve the pending join with `error`
+  kTeardown,           // close all the previous generation opened, then send kTeardownDone
   kEmitSessionJoined,
   kEmitSessionLeft,
   kEmitConnectionClosed,

@@ -9,7 +9,9 @@ namespace {
 
 using nlohmann::json;
 
-Error invalid(std::string message) { return makeError(ErrorCode::kTokenInvalid, std::move(message)); }
+Error invalid(std::string message) {
+  return makeError(ErrorCode::kTokenInvalid, std::move(message));
+}
 
 // Parses base64url-encoded JSON that must be an object; nullopt on any fault.
 std::optional<json> decodeJsonObject(std::string_view part) {
@@ -40,14 +42,17 @@ Result<DecodedToken> decodeToken(std::string_view jwt) {
   if (jwt.empty()) return invalid("The token is empty.");
   if (jwt.size() > kMaxTokenLength) return invalid("The token is too long.");
   const size_t firstDot = jwt.find('.');
-  const size_t secondDot = firstDot == std::string_view::npos ? firstDot : jwt.find('.', firstDot + 1);
-  if (secondDot == std::string_view::npos || jwt.find('.', secondDot + 1) != std::string_view::npos) {
+  const size_t secondDot =
+      firstDot == std::string_view::npos ? firstDot : jwt.find('.', firstDot + 1);
+  if (secondDot == std::string_view::npos ||
+      jwt.find('.', secondDot + 1) != std::string_view::npos) {
     return invalid("The token is not a JWT (expected three dot-separated parts).");
   }
   auto header = decodeJsonObject(jwt.substr(0, firstDot));
   if (!header) return invalid("The token header is not base64url JSON.");
   auto alg = header->find("alg");
-  if (alg == header->end() || *alg != "HS256") return invalid("The token is not signed with HS256.");
+  if (alg == header->end() || *alg != "HS256")
+    return invalid("The token is not signed with HS256.");
 
   auto payload = decodeJsonObject(jwt.substr(firstDot + 1, secondDot - firstDot - 1));
   if (!payload) return invalid("The token payload is not base64url JSON.");
@@ -75,14 +80,14 @@ Status checkClaims(const TokenClaims& claims, const TokenExpectations& expected)
                      "The token was issued to another user than the one logged in.");
   }
   if (claims.sid != expected.sessionId) {
-    return makeError(ErrorCode::kTokenSessionMismatch,
-                     "The token was issued for another session.");
+    return makeError(ErrorCode::kTokenSessionMismatch, "The token was issued for another session.");
   }
   if (claims.exp <= expected.nowSeconds - expected.leewaySeconds) {
     return makeError(ErrorCode::kTokenExpired, "The token has expired; generate a new one.");
   }
   if (claims.iat > expected.nowSeconds + expected.leewaySeconds) {
-    return makeError(ErrorCode::kTokenInvalid, "The token is not valid yet (issued in the future).");
+    return makeError(ErrorCode::kTokenInvalid,
+                     "The token is not valid yet (issued in the future).");
   }
   return okStatus();
 }

@@ -33,7 +33,9 @@ TEST(Base64Url, RefusesCharactersOutsideTheAlphabet) {
   EXPECT_EQ(base64UrlDecode(std::string_view("Zm\0v", 4)), std::nullopt);
 }
 
-TEST(Base64Url, RefusesALengthNoEncoderProduces) { EXPECT_EQ(base64UrlDecode("Zm9vY"), std::nullopt); }
+TEST(Base64Url, RefusesALengthNoEncoderProduces) {
+  EXPECT_EQ(base64UrlDecode("Zm9vY"), std::nullopt);
+}
 
 }  // namespace
 }  // namespace callsession

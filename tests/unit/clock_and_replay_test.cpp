@@ -13,7 +13,7 @@ TEST(ClockSkew, WithoutObservationsTrustsTheLocalClock) {
 
 TEST(ClockSkew, FollowsTheServerClock) {
   ClockSkew skew;
-  skew.observe(/*server=*/100'000, /*local=*/40'000);
+  skew.observe(/*serverMillis=*/100'000, /*localMillis=*/40'000);
   EXPECT_EQ(skew.serverNowMillis(41'000), 101'000);
 }
 
@@ -33,7 +33,7 @@ TEST(ClockSkew, ForgetsOldObservations) {
 
 TEST(UsedTokens, ATokenIdCanBeUsedOnce) {
   UsedTokens used;
-  EXPECT_TRUE(used.markUsed("j-1", /*expires=*/200, /*now=*/100));
+  EXPECT_TRUE(used.markUsed("j-1", /*expiresAtSeconds=*/200, /*nowSeconds=*/100));
   EXPECT_FALSE(used.markUsed("j-1", 200, 150));
   EXPECT_TRUE(used.markUsed("j-2", 200, 150));
 }

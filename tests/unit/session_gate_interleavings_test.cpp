@@ -72,9 +72,9 @@ struct Reference {
   void answer(size_t call, ErrorCode code) { answers[call] = Answer{true, code}; }
 
   [[nodiscard]] SessionState state() const {
-    static constexpr std::array<SessionState, 5> kStates{SessionState::kIdle, SessionState::kJoining,
-                                                         SessionState::kJoined, SessionState::kLeft,
-                                                         SessionState::kError};
+    static constexpr std::array<SessionState, 5> kStates{
+        SessionState::kIdle, SessionState::kJoining, SessionState::kJoined, SessionState::kLeft,
+        SessionState::kError};
     return kStates.at(static_cast<size_t>(phase));
   }
 };
@@ -85,7 +85,7 @@ struct Owner {
   SessionGate gate;
   std::vector<Answer> answers;
   size_t pendingCall = 0;
-  std::deque<uint64_t> inFlight;          // joins whose network work has not reported yet
+  std::deque<uint64_t> inFlight;           // joins whose network work has not reported yet
   std::optional<uint64_t> liveGeneration;  // the generation whose connection is open
   int liveConnections = 0;
   int leavesAsked = 0;
@@ -217,7 +217,8 @@ std::string describe(const std::vector<Action>& path) {
 }
 
 // Depth-first over all 5^1 + … + 5^8 prefixes, checking after every step.
-void explore(const World& world, std::vector<Action>& path, size_t& explored, std::string& failure) {
+void explore(const World& world, std::vector<Action>& path, size_t& explored,
+             std::string& failure) {
   if (!failure.empty() || static_cast<int>(path.size()) == kDepth) return;
   for (Action action : kActions) {
     World next = world;
@@ -247,8 +248,8 @@ TEST(SessionGateInterleavings, EverySequenceUpToDepthEightAgreesWithTheReference
 // network operations report. One connection, joined, and the first join was cancelled.
 TEST(SessionGateInterleavings, StrictModeMountUnmountMountEndsWithOneJoinedConnection) {
   World world;
-  for (Action action : {Action::kJoin, Action::kLeave, Action::kJoin, Action::kComplete,
-                        Action::kComplete}) {
+  for (Action action :
+       {Action::kJoin, Action::kLeave, Action::kJoin, Action::kComplete, Action::kComplete}) {
     world.act(action);
     ASSERT_EQ(world.check(), "");
   }

@@ -9,8 +9,12 @@ using Effects = std::vector<GateEffect>;
 using Kind = GateEvent::Kind;
 using State = SessionState;
 
-GateEvent event(Kind kind, uint64_t generation = 0) { return GateEvent{kind, generation, {}}; }
-SessionGate at(State state, uint64_t generation = 1) { return SessionGate{state, generation}; }
+GateEvent event(Kind kind, uint64_t generation = 0) {
+  return GateEvent{kind, generation, {}};
+}
+SessionGate at(State state, uint64_t generation = 1) {
+  return SessionGate{state, generation};
+}
 
 TEST(SessionGate, AJoinFromIdleStartsTheFirstGeneration) {
   GateStep s = step(SessionGate{}, event(Kind::kJoinRequested));

@@ -2,19 +2,22 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "core/base64url.h"
+#include "core/token.h"
 
 namespace callsession::testing {
 
 // 32 arbitrary bytes: the core does not verify signatures (the server does), so tests of decoding
 // need only a signature of the right shape.
-inline const std::string kFakeSignature(32, 's');
+inline constexpr std::string_view kFakeSignature = "ssssssssssssssssssssssssssssssss";
+static_assert(kFakeSignature.size() == kHs256SignatureLength);
 
 // Builds a JWT-shaped string from JSON parts.
 inline std::string makeJwt(const nlohmann::json& payload,
                            const nlohmann::json& header = {{"alg", "HS256"}, {"typ", "JWT"}},
-                           const std::string& signature = kFakeSignature) {
+                           std::string_view signature = kFakeSignature) {
   return base64UrlEncode(header.dump()) + "." + base64UrlEncode(payload.dump()) + "." +
          base64UrlEncode(signature);
 }

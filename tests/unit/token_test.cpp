@@ -38,8 +38,9 @@ TEST(DecodeToken, RefusesAMissingClaim) {
 
 TEST(DecodeToken, RefusesClaimsOfTheWrongType) {
   const std::vector<std::pair<const char*, json>> wrong{
-      {"sub", 7},        {"sid", json::array()}, {"jti", nullptr}, {"iat", "1000"},
-      {"exp", 1300.5},   {"exp", -1},            {"sub", ""},      {"iat", true},
+      {"sub", 7},      {"sid", json::array()}, {"jti", nullptr},
+      {"iat", "1000"}, {"exp", 1300.5},        {"exp", -1},
+      {"sub", ""},     {"iat", true},
   };
   for (const auto& [claim, value] : wrong) {
     json payload = validClaims();
@@ -67,14 +68,23 @@ TEST(DecodeToken, RefusesASignatureThatIsNotHs256Sized) {
 TEST(DecodeToken, SurvivesHostileInput) {
   const std::string good = makeJwt(validClaims());
   std::vector<std::string> hostile{
-      "", ".", "..", "...", "a.b.c", "a.b", "a.b.c.d", std::string(kMaxTokenLength + 1, 'a'),
+      "",
+      ".",
+      "..",
+      "...",
+      "a.b.c",
+      "a.b",
+      "a.b.c.d",
+      std::string(kMaxTokenLength + 1, 'a'),
       base64UrlEncode("not json") + "." + base64UrlEncode("{}") + ".c2ln",
       base64UrlEncode("[1,2]") + "." + base64UrlEncode("{}") + ".c2ln",
       base64UrlEncode(R"({"alg":"HS256"})") + "." + base64UrlEncode("null") + ".c2ln",
       base64UrlEncode(R"({"alg":"HS256"})") + "." + base64UrlEncode(R"({"sub":{"a":1}})") + ".c2ln",
-      base64UrlEncode(R"({"alg":"HS256"})") + "." + base64UrlEncode(std::string(3000, '[')) + ".c2ln",
+      base64UrlEncode(R"({"alg":"HS256"})") + "." + base64UrlEncode(std::string(3000, '[')) +
+          ".c2ln",
       base64UrlEncode(R"({"alg":"HS256"})") + "." + base64UrlEncode(R"({"exp":1e400})") + ".c2ln",
-      std::string("ey\0J.ey.c2ln", 11), "€€€.€€€.€€€",
+      std::string("ey\0J.ey.c2ln", 11),
+      "€€€.€€€.€€€",
   };
   for (size_t cut = 0; cut < good.size(); cut += 7) hostile.push_back(good.substr(0, cut));
   for (const std::string& input : hostile) {
