@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # The README's run command: installs what is missing, builds, and serves the product. The server
-# prints its ready line with the demo meeting's URL; Ctrl-C stops it (it closes its rooms and the
-# database on SIGINT/SIGTERM).
+# prints its ready line with the demo meeting's URL; Ctrl-C stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

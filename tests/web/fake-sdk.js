@@ -63,7 +63,7 @@ export function createFakeSdk() {
     async leaveSession() {
       log("leave");
       joining?.cancel();
-      if (fake.live) fake.closeFromServer();
+      if (fake.live) close({ reason: "left", error: null });
       await later();
       return ok();
     },
@@ -75,9 +75,7 @@ export function createFakeSdk() {
 
     // Test controls: the connection ends from the other side (Leave button, expiry, network).
     closeFromServer(errorCode) {
-      if (errorCode) emit("onError", { code: errorCode, message: errorCode });
-      fake.live = null;
-      emit("onConnectionClosed", {});
+      close({ reason: "closed", error: errorCode ? { code: errorCode, message: errorCode } : null });
     },
     setParticipants(list) {
       fake.participants = list;
@@ -110,6 +108,11 @@ export function createFakeSdk() {
     const code = fake.failNext[method];
     delete fake.failNext[method];
     return code;
+  }
+  function close(how) {
+    const sessionId = fake.live;
+    fake.live = null;
+    emit("onConnectionClosed", { sessionId, ...how });
   }
   function emit(name, event) {
     for (const callback of listeners.get(name) ?? []) callback(event);

@@ -1,30 +1,17 @@
 // callsession/react in headless Chromium with development React (StrictMode double-runs effects
 // there) over a fake SDK: the StrictMode gating, room switches, unmount, pagehide and the screens.
 import assert from "node:assert/strict";
-import path from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import * as esbuild from "esbuild";
 import { launchBrowser } from "../e2e/support/harness.mjs";
+import { bundleHookApp } from "./fixture-bundle.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const config = { appId: "demo", authKey: "key" };
 const user = { uid: "ada", name: "Ada" };
 let browser;
 let bundle;
 
 before(async () => {
-  const built = await esbuild.build({
-    entryPoints: [path.join(here, "fixtures/hook-app.jsx")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    jsx: "automatic",
-    alias: { callsession: path.join(here, "fixtures/fake-callsession.js") },
-    define: { "process.env.NODE_ENV": '"development"' },
-    logLevel: "warning",
-  });
-  bundle = built.outputFiles[0].text;
+  bundle = await bundleHookApp({ sdk: "fake" });
   browser = await launchBrowser();
 });
 after(() => browser?.close());
@@ -35,9 +22,9 @@ async function openApp() {
   page.on("pageerror", (error) => errors.push(error));
   await page.setContent('<!doctype html><div id="root"></div>');
   await page.addScriptTag({ content: bundle });
-  const calls = () => page.evaluate(() => window.fake.calls);
+  const calls = () => page.evaluate(() => window.sdk.calls);
   const screen = () => page.evaluate(() => document.querySelector("[data-callsession-screen]")?.dataset.callsessionScreen ?? null);
-  const live = () => page.evaluate(() => window.fake.live);
+  const live = () => page.evaluate(() => window.sdk.live);
   const until = (what, predicate) => page.waitForFunction(predicate, undefined, { timeout: 5000 }).catch(() => {
     throw new Error(`timed out waiting for ${what}`);
   });
@@ -47,7 +34,7 @@ async function openApp() {
 test("StrictMode's mount → unmount → mount joins once and never leaves", async () => {
   const { page, errors, calls, screen, until } = await openApp();
   await page.evaluate((props) => window.show(props), { sessionId: "a", config, user });
-  await until("joined", () => window.fake.live === "a" && !document.querySelector("[data-callsession-screen]"));
+  await until("joined", () => window.sdk.live === "a" && !document.querySelector("[data-callsession-screen]"));
   assert.equal(await page.evaluate(() => window.effectRuns), 2, "development React double-ran the mount effect");
   assert.deepEqual(await calls(), ["init", "login ada", "token a", "join a"]);
   assert.equal(await screen(), null);
@@ -58,10 +45,10 @@ test("StrictMode's mount → unmount → mount joins once and never leaves", asy
 test("a room on its way shows Connecting…", async () => {
   const { page, screen, until } = await openApp();
   await page.evaluate((props) => {
-    window.fake.hold = new Promise((resolve) => (window.answer = resolve));
+    window.sdk.hold = new Promise((resolve) => (window.answer = resolve));
     window.show(props);
   }, { sessionId: "a", config, user });
-  await until("the SDK called", () => window.fake.calls.includes("init"));
+  await until("the SDK called", () => window.sdk.calls.includes("init"));
   assert.equal(await screen(), "connecting");
   assert.match(await page.textContent("[data-callsession-screen]"), /Connecting…/);
   await page.evaluate(() => window.answer());
@@ -72,9 +59,9 @@ test("a room on its way shows Connecting…", async () => {
 test("a new sessionId leaves the old room and joins the new one with a fresh token", async () => {
   const { page, calls, until } = await openApp();
   await page.evaluate((props) => window.show(props), { sessionId: "a", config, user });
-  await until("joined a", () => window.fake.live === "a");
+  await until("joined a", () => window.sdk.live === "a");
   await page.evaluate((props) => window.show(props), { sessionId: "b", config, user });
-  await until("joined b", () => window.fake.live === "b" && !document.querySelector("[data-callsession-screen]"));
+  await until("joined b", () => window.sdk.live === "b" && !document.querySelector("[data-callsession-screen]"));
   assert.deepEqual((await calls()).slice(4), ["leave", "token b", "join b"]);
   await page.close();
 });
@@ -82,9 +69,9 @@ test("a new sessionId leaves the old room and joins the new one with a fresh tok
 test("unmount leaves", async () => {
   const { page, calls, until } = await openApp();
   await page.evaluate((props) => window.show(props), { sessionId: "a", config, user });
-  await until("joined", () => window.fake.live === "a");
+  await until("joined", () => window.sdk.live === "a");
   await page.evaluate(() => window.show(null));
-  await until("left", () => window.fake.live === null);
+  await until("left", () => window.sdk.live === null);
   assert.equal((await calls()).at(-1), "leave");
   await page.close();
 });
@@ -104,7 +91,7 @@ test("twenty rapid mounts, unmounts and switches settle in one connection, in th
     window.show({ ...props, sessionId: "c" });
     window.seen = seen;
   }, { config, user });
-  await until("settled in c", () => window.fake.live === "c" && !document.querySelector("[data-callsession-screen]"));
+  await until("settled in c", () => window.sdk.live === "c" && !document.querySelector("[data-callsession-screen]"));
   assert.equal(await live(), "c");
   const seen = await page.evaluate(() => [...window.seen]);
   assert.deepEqual(seen, ["connecting"]);
@@ -121,7 +108,7 @@ for (const [method, code, screenId] of [
   test(`${code} from ${method} shows the ${screenId} screen`, async () => {
     const { page, screen, until } = await openApp();
     await page.evaluate(({ props, method, code }) => {
-      window.fake.failNext[method] = code;
+      window.sdk.failNext[method] = code;
       window.show(props);
     }, { props: { sessionId: "a", config, user }, method, code });
     await until("an error screen", () => document.querySelector("[data-callsession-screen]:not([data-callsession-screen=connecting])"));
@@ -134,11 +121,11 @@ for (const [method, code, screenId] of [
 test("Join again after camera-denied joins with a fresh token", async () => {
   const { page, calls, until } = await openApp();
   await page.evaluate((props) => {
-    window.fake.failNext.joinSession = "ERROR_MEDIA_PERMISSION_DENIED";
+    window.sdk.failNext.joinSession = "ERROR_MEDIA_PERMISSION_DENIED";
     window.show(props);
   }, { sessionId: "a", config, user });
   await page.click("[data-callsession-screen=camera-denied] button");
-  await until("joined", () => window.fake.live === "a" && !document.querySelector("[data-callsession-screen]"));
+  await until("joined", () => window.sdk.live === "a" && !document.querySelector("[data-callsession-screen]"));
   assert.deepEqual((await calls()).filter((call) => call.startsWith("token")), ["token a", "token a"]);
   await page.close();
 });
@@ -146,22 +133,22 @@ test("Join again after camera-denied joins with a fresh token", async () => {
 test("a close from inside the container (its Leave button) shows the left screen, which can join again", async () => {
   const { page, screen, until } = await openApp();
   await page.evaluate((props) => window.show(props), { sessionId: "a", config, user });
-  await until("joined", () => window.fake.live === "a" && !document.querySelector("[data-callsession-screen]"));
-  await page.evaluate(() => window.fake.closeFromServer());
+  await until("joined", () => window.sdk.live === "a" && !document.querySelector("[data-callsession-screen]"));
+  await page.evaluate(() => window.sdk.closeFromServer());
   await until("the left screen", () => document.querySelector("[data-callsession-screen=left]"));
   assert.equal(await screen(), "left");
   await page.click("[data-callsession-screen=left] button");
-  await until("joined again", () => window.fake.joins.length === 2 && !document.querySelector("[data-callsession-screen]"));
+  await until("joined again", () => window.sdk.joins.length === 2 && !document.querySelector("[data-callsession-screen]"));
   await page.close();
 });
 
 test("pagehide leaves", async () => {
   const { page, calls, until } = await openApp();
   await page.evaluate((props) => window.show(props), { sessionId: "a", config, user });
-  await until("joined", () => window.fake.live === "a");
+  await until("joined", () => window.sdk.live === "a");
   await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pagehide", { persisted: false })));
   assert.equal((await calls()).at(-1), "leave");
-  assert.equal(await page.evaluate(() => window.fake.live), null);
+  assert.equal(await page.evaluate(() => window.sdk.live), null);
   await page.close();
 });
 
@@ -170,9 +157,9 @@ test("the hook returns the state, the others in the room, and the error", async 
   const probe = (name) => page.getAttribute("#probe", `data-${name}`);
   await page.evaluate((props) => window.showHook(props), { sessionId: "a", config, user });
   await until("joined", () => document.querySelector("#probe")?.dataset.state === "joined");
-  await page.evaluate(() => window.fake.setParticipants([{ uid: "bob", name: "Bob" }]));
+  await page.evaluate(() => window.sdk.setParticipants([{ uid: "bob", name: "Bob" }]));
   await until("bob listed", () => document.querySelector("#probe").dataset.participants === "bob");
-  await page.evaluate(() => window.fake.closeFromServer("ERROR_SESSION_EXPIRED"));
+  await page.evaluate(() => window.sdk.closeFromServer("ERROR_SESSION_EXPIRED"));
   await until("error", () => document.querySelector("#probe").dataset.state === "error");
   assert.equal(await probe("error"), "ERROR_SESSION_EXPIRED");
   assert.equal(await probe("participants"), "");

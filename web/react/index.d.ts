@@ -9,11 +9,15 @@ export interface CallError {
   message: string;
 }
 
+/** As the SDK's onParticipantListChanged gives it. */
 export interface Participant {
   uid: string;
-  name?: string;
-  audioMuted?: boolean;
-  videoPaused?: boolean;
+  name: string;
+  joinedAt: number;
+  audioMuted: boolean;
+  videoPaused: boolean;
+  /** This page's own user. */
+  isLocal: boolean;
 }
 
 /** Given to CallSession.init before the first join (skip it if the app called init itself). */
@@ -66,7 +70,7 @@ export interface CallActions {
 
 export interface CallSessionHandle {
   state: CallState;
-  /** The others in the room. */
+  /** Everyone in the room, oneself first (isLocal). */
   participants: Participant[];
   /** Set when state is "error"; a cancelled join (the room changed) is not an error. */
   error: CallError | null;

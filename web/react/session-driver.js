@@ -45,7 +45,6 @@ export function createDriver(sdk, win) {
   let running = false;
   let suspended = false; // between pagehide and a pageshow from the back/forward cache
   let initKey = null;
-  let closeError = null; // an onError seen while joined, shown when the connection then closes
   let snapshot = IDLE;
   const listeners = new Set();
 
@@ -109,7 +108,6 @@ export function createDriver(sdk, win) {
     if (!isWanted(target)) return publishLeftIfReleased();
 
     inFlight = target;
-    closeError = null;
     const { error } = await sdk.joinSession(token, target.settings ?? {}, target.container);
     inFlight = null;
     // Our own cancel (the wish moved on, perhaps back again) is not an error: the loop goes on.
@@ -141,16 +139,13 @@ export function createDriver(sdk, win) {
 
   // The SDK's own ends (in-container Leave button, network loss, expiry) settle the wish: the
   // app offers a rejoin instead of the driver reconnecting behind the user's back.
-  sdk.addEventListener("onError", (event) => {
-    if (joined) closeError = event?.error ?? event;
-  });
-  sdk.addEventListener("onConnectionClosed", () => {
+  sdk.addEventListener("onConnectionClosed", (event) => {
     if (!joined || leaving) return;
     const closed = joined;
     joined = null;
     if (!isWanted(closed)) return;
     settledKey = closed.key;
-    publish(closeError ? { state: "error", error: closeError, participants: [] } : { state: "left", participants: [] });
+    publish(event?.error ? { state: "error", error: event.error, participants: [] } : { state: "left", participants: [] });
   });
   sdk.addEventListener("onParticipantListChanged", (event) => {
     if (joined && isWanted(joined)) publish({ participants: participantsOf(event) });
@@ -206,8 +201,7 @@ export function createDriver(sdk, win) {
   };
 }
 
-// The event carries the full list; accept it bare or wrapped, as plain objects.
+// The event carries everyone, oneself first (isLocal); copied so the app cannot alter the SDK's.
 function participantsOf(event) {
-  const list = Array.isArray(event) ? event : (event?.participants ?? []);
-  return list.map(({ uid, name, audioMuted, videoPaused }) => ({ uid, name, audioMuted, videoPaused }));
+  return (event?.participants ?? []).map((participant) => ({ ...participant }));
 }
