@@ -10,7 +10,6 @@ echo "== GoogleTest, native"
 ctest --preset native
 echo "== GoogleTest, wasm under node"
 ctest --preset wasm
-if compgen -G "tests/e2e/*.test.mjs" >/dev/null; then
-  echo "== End-to-end, headless Chromium"
-  node --test --test-concurrency=1 tests/e2e/
-fi
+echo "== JavaScript: web layer and end-to-end, headless Chromium"
+shopt -s nullglob
+node --test --test-concurrency=1 tests/web/*.test.mjs tests/e2e/*.test.mjs
