@@ -119,6 +119,16 @@ test("a refused token is the state's error and is not retried", async () => {
   assert.deepEqual(sdk.calls, ["init", "login ada", "token a"]);
 });
 
+test("an SDK call that throws ends in an error state, not an endless join", async () => {
+  const { sdk, driver, owner, room, state } = setup();
+  sdk.generateToken = async () => {
+    throw new TypeError("boom");
+  };
+  driver.request(owner, room("a"));
+  await until("error", () => state() === "error");
+  assert.deepEqual(driver.getSnapshot().error, { code: "ERROR_UNEXPECTED", message: "boom" });
+});
+
 test("a close from the other side settles as left and is not rejoined behind the user's back", async () => {
   const { sdk, driver, owner, room, state } = setup();
   driver.request(owner, room("a"));

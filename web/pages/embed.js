@@ -4,10 +4,13 @@ import { screenFor } from "../react/screens.js";
 import { driverFor } from "../react/session-driver.js";
 import { demoConfig, sessionIdFromPath } from "./config.js";
 import { currentUser } from "./identity.js";
-import { NO_DEMO_SCREEN, screenElement } from "./screen-dom.js";
+import { NO_DEMO_SCREEN, SDK_MISSING_SCREEN, screenElement } from "./screen-dom.js";
 
+document.getElementById("loading").remove();
 const config = demoConfig();
-if (!config) {
+if (!window.CallSession) {
+  document.body.append(screenElement(SDK_MISSING_SCREEN));
+} else if (!config) {
   document.body.append(screenElement(NO_DEMO_SCREEN));
 } else {
   const user = await currentUser();

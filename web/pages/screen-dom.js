@@ -34,3 +34,9 @@ export const NO_DEMO_SCREEN = {
   title: "This server is not in demo mode",
   body: "Its pages cannot log you in. Embed the room in your app, which logs users in with its auth key.",
 };
+
+export const SDK_MISSING_SCREEN = {
+  id: "sdk-missing",
+  title: "The meeting could not load",
+  body: "The call software did not arrive. Reload the page to try again.",
+};

@@ -77,6 +77,13 @@ export function createDriver(sdk, win) {
         else if (target && !joined && target.key !== settledKey) await join(target);
         else break;
       }
+    } catch (thrown) {
+      // The SDK promises errors as values; should one throw anyway, the room says so rather than
+      // stay "Connecting…" for ever.
+      inFlight = null;
+      leaving = false;
+      settledKey = wish?.key ?? null;
+      publish({ state: "error", error: { code: "ERROR_UNEXPECTED", message: String(thrown?.message ?? thrown) } });
     } finally {
       running = false;
     }
