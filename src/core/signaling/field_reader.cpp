@@ -43,15 +43,23 @@ void FieldReader::requireBool(const char* key, bool& out) {
 }
 
 void FieldReader::requireInteger(const char* key, int64_t& out) {
-  const json* value = find(key, true, &json::is_number_integer, "an integer");
-  if (value == nullptr) return;
+  readInteger(find(key, true, &json::is_number_integer, "an integer"), key, out);
+}
+
+bool FieldReader::optionalInteger(const char* key, int64_t& out) {
+  return readInteger(find(key, false, &json::is_number_integer, "an integer"), key, out);
+}
+
+bool FieldReader::readInteger(const json* value, const char* key, int64_t& out) {
+  if (value == nullptr) return false;
   if (value->is_number_unsigned() &&
       value->get_ref<const json::number_unsigned_t&>() >
           static_cast<json::number_unsigned_t>(std::numeric_limits<int64_t>::max())) {
     fail(std::string("Field '") + key + "' is out of range.");
-    return;
+    return false;
   }
   out = value->get<int64_t>();
+  return true;
 }
 
 void FieldReader::requireObjectText(const char* key, std::string& out) {
@@ -64,6 +72,10 @@ void FieldReader::requireArrayText(const char* key, std::string& out) {
 
 const json* FieldReader::requireArray(const char* key) {
   return find(key, true, &json::is_array, "an array");
+}
+
+const json* FieldReader::optionalArray(const char* key) {
+  return find(key, false, &json::is_array, "an array");
 }
 
 void FieldReader::fail(std::string message) {

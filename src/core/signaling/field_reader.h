@@ -22,12 +22,17 @@ class FieldReader {
   void optionalString(const char* key, std::string& out);
   void requireBool(const char* key, bool& out);
   void requireInteger(const char* key, int64_t& out);
+  // False (and `out` untouched) when the key is absent.
+  bool optionalInteger(const char* key, int64_t& out);
   // The value of an object or array field, as compact JSON text.
   void requireObjectText(const char* key, std::string& out);
   void requireArrayText(const char* key, std::string& out);
   // For nested values the caller parses itself; nullptr (and a fault) when absent or not an array.
   const nlohmann::json* requireArray(const char* key);
+  const nlohmann::json* optionalArray(const char* key);
 
+  // Whether no fault was recorded so far.
+  [[nodiscard]] bool good() const { return !fault_; }
   // Records a fault found by the caller (a value of the right type but out of range).
   void fail(std::string message);
 
@@ -38,6 +43,7 @@ class FieldReader {
   // The value at `key` if it has the type `isType` checks; otherwise records a fault.
   const nlohmann::json* find(const char* key, bool required, bool (nlohmann::json::*isType)() const,
                              const char* typeName);
+  bool readInteger(const nlohmann::json* value, const char* key, int64_t& out);
 
   const nlohmann::json& object_;
   std::set<std::string> readKeys_;

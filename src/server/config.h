@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+// The server's settings, all from the environment (CONTRACT.md §1).
+namespace callsession::server {
+
+struct Config {
+  std::string host = "127.0.0.1";                      // CALLSESSION_HOST
+  uint16_t port = 8080;                                // PORT; 0 picks a free port (tests)
+  std::string databasePath = "./data/callsession.db";  // CALLSESSION_DB
+  std::string webRoot = "build/web";                   // CALLSESSION_WEB_ROOT
+  std::optional<std::string> authKey;                  // CALLSESSION_AUTH_KEY; none means demo mode
+  std::optional<std::string> secret;  // CALLSESSION_SECRET; none means made and stored
+  int64_t tokenTtlSeconds = 300;      // CALLSESSION_TOKEN_TTL
+  std::string iceServersJson = "[]";  // CALLSESSION_ICE_SERVERS: a JSON array
+};
+
+// A setting that is present but malformed stops the start with a message naming it; nothing is
+// guessed.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// `lookup` returns a variable's value or nullptr; an empty value counts as unset.
+using EnvironmentLookup = std::function<const char*(const char* name)>;
+Config loadConfig(const EnvironmentLookup& lookup);
+
+}  // namespace callsession::server

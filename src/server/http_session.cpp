@@ -1,0 +1,120 @@
+#include "http_session.h"
+
+#include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+#include <cctype>
+#include <chrono>
+
+#include "http_error.h"
+#include "log.h"
+#include "router.h"
+#include "ws_session.h"
+
+namespace callsession::server {
+namespace {
+
+namespace beast = boost::beast;
+namespace http = boost::beast::http;
+using namespace std::chrono_literals;
+
+constexpr size_t kBodyLimitBytes = 64 * 1024;
+constexpr uint32_t kHeaderLimitBytes = 16 * 1024;
+// A client gets this long to send a whole request; an idle keep-alive connection is closed then.
+constexpr auto kRequestTimeout = 30s;
+
+HttpRequest toHttpRequest(const http::request<http::string_body>& request) {
+  HttpRequest out;
+  out.method = std::string(request.method_string());
+  out.target = std::string(request.target());
+  for (const auto& field : request) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers[name] = std::string(field.value());
+  }
+  out.body = request.body();
+  return out;
+}
+
+std::string pathOf(beast::string_view target) {
+  const std::string text(target);
+  return text.substr(0, text.find('?'));
+}
+
+}  // namespace
+
+HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, ServerContext& context,
+                         const StaticFiles& files)
+    : stream_(std::move(socket)), context_(context), files_(files), id_(nextLogId()) {}
+
+void HttpSession::start() {
+  readNext();
+}
+
+void HttpSession::readNext() {
+  parser_.emplace();
+  parser_->body_limit(kBodyLimitBytes);
+  parser_->header_limit(kHeaderLimitBytes);
+  stream_.expires_after(kRequestTimeout);
+  http::async_read(
+      stream_, buffer_, *parser_,
+      [self = shared_from_this()](beast::error_code error, size_t) { self->onRead(error); });
+}
+
+void HttpSession::onRead(beast::error_code error) {
+  const uint64_t requestId = nextLogId();
+  const std::string connection = "c" + std::to_string(id_);
+  if (error == http::error::end_of_stream || error == beast::error::timeout ||
+      error == boost::asio::error::connection_reset || error == boost::asio::error::eof) {
+    return shutdown();
+  }
+  if (error == http::error::body_limit) {
+    return respond(errorResponse(HttpError::payloadTooLarge()), false, false, requestId,
+                   connection + " (body over limit)");
+  }
+  if (error) {
+    return respond(errorResponse(HttpError::badRequest("The request is not valid HTTP/1.1.")),
+                   false, false, requestId, connection + " (" + error.message() + ")");
+  }
+
+  auto& request = parser_->get();
+  if (beast::websocket::is_upgrade(request) && pathOf(request.target()) == "/ws") {
+    logLine("r" + std::to_string(requestId), connection + " GET /ws upgrade");
+    auto session = std::make_shared<WsSession>(stream_.release_socket(), context_, id_);
+    return session->start(parser_->release());
+  }
+  const HttpRequest plain = toHttpRequest(request);
+  const std::string prefix = connection + " " + plain.method + " " + std::string(plain.path());
+  respond(route(plain, context_, files_), request.method() == http::verb::head,
+          request.keep_alive(), requestId, prefix);
+}
+
+void HttpSession::respond(const HttpResponse& response, bool head, bool keepAlive,
+                          uint64_t requestId, const std::string& logPrefix) {
+  auto message = std::make_shared<http::response<http::string_body>>();
+  message->result(response.status);
+  message->version(11);
+  message->set(http::field::server, "callsession");
+  if (!response.contentType.empty()) message->set(http::field::content_type, response.contentType);
+  for (const auto& [name, value] : response.headers) message->set(name, value);
+  message->body() = response.body;
+  message->prepare_payload();
+  if (head) message->body().clear();  // Content-Length stays that of the GET
+  message->keep_alive(keepAlive);
+  logLine("r" + std::to_string(requestId), logPrefix + " " + std::to_string(response.status));
+
+  http::async_write(stream_, *message,
+                    [self = shared_from_this(), message](beast::error_code error, size_t) {
+                      if (error || !message->keep_alive()) return self->shutdown();
+                      self->readNext();
+                    });
+}
+
+void HttpSession::shutdown() {
+  beast::error_code ignored;
+  stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
+  stream_.close();
+}
+
+}  // namespace callsession::server

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+#include "server_context.h"
+#include "static_files.h"
+
+namespace callsession::server {
+
+// One HTTP connection: reads requests (keep-alive), answers them through the router, and hands a
+// WebSocket upgrade on /ws to a WsSession.
+class HttpSession final : public std::enable_shared_from_this<HttpSession> {
+ public:
+  HttpSession(boost::asio::ip::tcp::socket socket, ServerContext& context,
+              const StaticFiles& files);
+
+  void start();
+
+ private:
+  void readNext();
+  void onRead(boost::beast::error_code error);
+  // Answers with `response`; closes the connection afterwards unless `keepAlive`.
+  void respond(const HttpResponse& response, bool head, bool keepAlive, uint64_t requestId,
+               const std::string& logPrefix);
+  void shutdown();
+
+  boost::beast::tcp_stream stream_;
+  boost::beast::flat_buffer buffer_;
+  std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
+  ServerContext& context_;
+  const StaticFiles& files_;
+  const uint64_t id_;
+};
+
+}  // namespace callsession::server

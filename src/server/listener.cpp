@@ -1,0 +1,44 @@
+#include "listener.h"
+
+#include "http_session.h"
+#include "log.h"
+
+namespace callsession::server {
+
+Listener::Listener(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint,
+                   ServerContext& context, const StaticFiles& files)
+    : io_(io), acceptor_(io), context_(context), files_(files) {
+  acceptor_.open(endpoint.protocol());
+  acceptor_.set_option(boost::asio::socket_base::reuse_address(true));
+  acceptor_.bind(endpoint);
+  acceptor_.listen(boost::asio::socket_base::max_listen_connections);
+}
+
+void Listener::start() {
+  acceptNext();
+}
+
+void Listener::stop() {
+  boost::system::error_code ignored;
+  acceptor_.close(ignored);
+}
+
+unsigned short Listener::port() const {
+  return acceptor_.local_endpoint().port();
+}
+
+void Listener::acceptNext() {
+  acceptor_.async_accept(io_, [self = shared_from_this()](boost::system::error_code error,
+                                                          boost::asio::ip::tcp::socket socket) {
+    if (error == boost::asio::error::operation_aborted) return;  // stopped
+    if (error) {
+      // Out of file descriptors and the like: this connection is lost, the server goes on.
+      logLine("listener", "accept failed: " + error.message());
+    } else {
+      std::make_shared<HttpSession>(std::move(socket), self->context_, self->files_)->start();
+    }
+    self->acceptNext();
+  });
+}
+
+}  // namespace callsession::server

@@ -1,0 +1,78 @@
+// callsession-server: the HTTP API, the signaling WebSocket and the web pages (CONTRACT.md §1–§3).
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "config.h"
+#include "keys.h"
+#include "listener.h"
+#include "log.h"
+#include "meeting_ids.h"
+#include "rooms.h"
+#include "sqlite_store.h"
+#include "static_files.h"
+#include "system_clock.h"
+
+namespace {
+
+using namespace callsession::server;
+
+// The demo meeting lives as long as a meeting may; each start renews it once it has expired.
+constexpr int64_t kDemoMeetingTtlSeconds = 30 * 24 * 60 * 60;
+
+void ensureDemoMeeting(Store& store, const callsession::Clock& clock) {
+  const int64_t now = clock.nowSeconds();
+  store.createMeeting({resourceSessionId("demo"), now, now + kDemoMeetingTtlSeconds, {}}, now);
+}
+
+// The host a person can open: a wildcard bind is reachable on loopback.
+std::string browsableHost(const std::string& host) {
+  if (host == "0.0.0.0" || host == "::" || host == "127.0.0.1") return "127.0.0.1";
+  return host.find(':') != std::string::npos ? "[" + host + "]" : host;
+}
+
+int run() {
+  const Config config = loadConfig(&std::getenv);
+  SqliteStore store(config.databasePath);
+  const Keys keys = resolveKeys(config, store);
+  const SystemClock clock;
+  Rooms rooms;
+  ServerContext context{config, keys, clock, store, rooms};
+  const StaticFiles files(config.webRoot, pageConfigScript(keys));
+  ensureDemoMeeting(store, clock);
+  logLine("server", keys.demoMode ? "demo mode: the stored auth key is handed to the demo pages"
+                                  : "auth key from CALLSESSION_AUTH_KEY");
+
+  boost::asio::io_context io(1);
+  const boost::asio::ip::tcp::endpoint endpoint(boost::asio::ip::make_address(config.host),
+                                                config.port);
+  auto listener = std::make_shared<Listener>(io, endpoint, context, files);
+  listener->start();
+
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code&, int signal) {
+    logLine("server", "signal " + std::to_string(signal) + ": shutting down");
+    listener->stop();
+    io.stop();
+  });
+
+  std::cout << "callsession ready: http://" << browsableHost(config.host) << ":" << listener->port()
+            << "/meet/demo" << std::endl;
+  io.run();
+  logLine("server", "stopped");
+  return 0;
+}
+
+}  // namespace
+
+int main() {
+  try {
+    return run();
+  } catch (const std::exception& error) {
+    logLine("server", std::string("cannot start: ") + error.what());
+    return 1;
+  }
+}
