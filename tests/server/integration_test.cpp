@@ -1,0 +1,298 @@
+// The real server binary on a loopback port, driven over HTTP and WebSocket like the SDK drives it.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <regex>
+
+#include "server_process.h"
+#include "temp_dir.h"
+#include "test_clients.h"
+
+namespace callsession::server::testing {
+namespace {
+
+using namespace signaling;
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+constexpr const char* kAuthKey = "integration-auth-key";
+
+class IntegrationTest : public ::testing::Test {
+ protected:
+  IntegrationTest() { start(); }
+
+  void start() {
+    server.emplace(std::map<std::string, std::string>{
+        {"CALLSESSION_DB", (dir.path() / "data" / "callsession.db").string()},
+        {"CALLSESSION_AUTH_KEY", kAuthKey},
+        {"CALLSESSION_WEB_ROOT", (dir.path() / "web").string()}});
+  }
+  void restart() {
+    server.reset();
+    start();
+  }
+  [[nodiscard]] unsigned short port() const { return server->port(); }
+
+  std::string login(const std::string& uid) {
+    const HttpReply reply = httpRequest(port(), "POST", "/api/users/login",
+                                        json{{"uid", uid}}.dump(), {{"X-Auth-Key", kAuthKey}});
+    EXPECT_EQ(reply.status, 200U) << reply.text;
+    return reply.body.value("authToken", "");
+  }
+  HttpReply postAs(const std::string& authToken, const std::string& target, const json& body = {}) {
+    return httpRequest(port(), "POST", target, body.is_null() ? "" : body.dump(),
+                       {{"Authorization", "Bearer " + authToken}});
+  }
+  std::string createMeeting(const json& body = {{"strategy", "uuid"}}) {
+    const HttpReply reply = postAs(login("host"), "/api/meetings", body);
+    EXPECT_EQ(reply.status, 201U) << reply.text;
+    return reply.body.value("sessionId", "");
+  }
+  std::string tokenFor(const std::string& uid, const std::string& sessionId) {
+    const HttpReply reply = postAs(login(uid), "/api/meetings/" + sessionId + "/token");
+    EXPECT_EQ(reply.status, 200U) << reply.text;
+    return reply.body.value("token", "");
+  }
+  // A connected client that has joined `sessionId` as `uid`; its welcome is consumed.
+  std::unique_ptr<WsClient> joined(const std::string& uid, const std::string& sessionId,
+                                   std::optional<Joined>* welcome = nullptr) {
+    auto client = std::make_unique<WsClient>(port());
+    client->send(Join{tokenFor(uid, sessionId), "Name of " + uid});
+    auto message = client->nextOf<Joined>();
+    EXPECT_TRUE(message) << uid << " was not welcomed";
+    if (welcome != nullptr) *welcome = message;
+    return client;
+  }
+  // Changes a stored meeting behind the server's back, as another node or an operator could.
+  void editMeeting(const std::string& sessionId, const std::string& assignment) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir.path() / "data" / "callsession.db").c_str(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 2000);
+    const std::string update =
+        "UPDATE meetings SET " + assignment + " WHERE session_id = '" + sessionId + "'";
+    EXPECT_EQ(sqlite3_exec(db, update.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  static Error refusalOf(WsClient& client) {
+    auto failure = client.nextOf<Failure>();
+    EXPECT_TRUE(failure) << "no error message";
+    return failure ? failure->error : Error{ErrorCode::kNetwork, "none"};
+  }
+
+  TempDir dir;
+  std::optional<ServerProcess> server;
+};
+
+TEST_F(IntegrationTest, PrintsOneReadyLineNamingTheDemoMeeting) {
+  const std::regex ready(R"(^callsession ready: http://127\.0\.0\.1:\d+/meet/demo$)");
+  EXPECT_TRUE(std::regex_match(server->readyLine(), ready)) << server->readyLine();
+  EXPECT_EQ(httpRequest(port(), "GET", "/api/meetings/demo").status, 200U);
+}
+
+TEST_F(IntegrationTest, StopsCleanlyOnSigterm) {
+  EXPECT_EQ(server->terminate(), 0);
+}
+
+TEST_F(IntegrationTest, AnswersBadRequestsWithContractErrorJson) {
+  const HttpReply tooLarge = httpRequest(port(), "POST", "/api/users/login",
+                                         std::string(70 * 1024, 'x'), {{"X-Auth-Key", kAuthKey}});
+  EXPECT_EQ(tooLarge.status, 413U);
+  EXPECT_EQ(tooLarge.body["error"]["code"], "ERROR_PAYLOAD_TOO_LARGE");
+  const HttpReply unknown = httpRequest(port(), "GET", "/api/nothing-here");
+  EXPECT_EQ(unknown.status, 404U);
+  EXPECT_EQ(unknown.body["error"]["code"], "ERROR_NOT_FOUND");
+  EXPECT_EQ(httpRequest(port(), "GET", "/%2e%2e/%2e%2e/etc/passwd").status, 404U);
+}
+
+TEST_F(IntegrationTest, TwoClientsJoinRelayAndLeave) {
+  const std::string sessionId = createMeeting();
+  std::optional<Joined> adaWelcome;
+  auto ada = joined("ada", sessionId, &adaWelcome);
+  ASSERT_TRUE(adaWelcome);
+  EXPECT_EQ(adaWelcome->sessionId, sessionId);
+  EXPECT_EQ(adaWelcome->uid, "ada");
+  EXPECT_TRUE(adaWelcome->participants.empty());
+
+  std::optional<Joined> bobWelcome;
+  auto bob = joined("bob", sessionId, &bobWelcome);
+  ASSERT_TRUE(bobWelcome);
+  ASSERT_EQ(bobWelcome->participants.size(), 1U);
+  EXPECT_EQ(bobWelcome->participants[0].uid, "ada");
+  EXPECT_EQ(bobWelcome->participants[0].name, "Name of ada");
+  auto bobArrived = ada->nextOf<ParticipantJoined>();
+  ASSERT_TRUE(bobArrived);
+  EXPECT_EQ(bobArrived->participant.uid, "bob");
+
+  const HttpReply roster =
+      httpRequest(port(), "GET", "/api/meetings/" + sessionId + "/participants");
+  EXPECT_EQ(roster.body.size(), 2U) << roster.text;
+
+  ada->send(Signal{"bob", R"({"description":{"sdp":"v=0","type":"offer"}})"});
+  auto relayed = bob->nextOf<RelayedSignal>();
+  ASSERT_TRUE(relayed);
+  EXPECT_EQ(relayed->from, "ada");
+  EXPECT_EQ(relayed->dataJson, R"({"description":{"sdp":"v=0","type":"offer"}})");
+
+  bob->send(Leave{});
+  auto left = ada->nextOf<ParticipantLeft>();
+  ASSERT_TRUE(left);
+  EXPECT_EQ(*left, (ParticipantLeft{"bob", LeaveReason::kLeft}));
+  EXPECT_EQ(bob->waitClosed(), 1000U);
+}
+
+TEST_F(IntegrationTest, AClientThatStopsAnsweringPingsIsAnnouncedVanishedWithin3s) {
+  const std::string sessionId = createMeeting();
+  auto ada = joined("ada", sessionId);
+  auto bob = joined("bob", sessionId);
+  ASSERT_TRUE(ada->nextOf<ParticipantJoined>());
+  std::this_thread::sleep_for(1500ms);  // a few pings answered first
+
+  const auto frozenAt = std::chrono::steady_clock::now();
+  bob->freeze();
+  auto left = ada->nextOf<ParticipantLeft>(5s);
+  const auto elapsed = std::chrono::steady_clock::now() - frozenAt;
+  ASSERT_TRUE(left);
+  EXPECT_EQ(*left, (ParticipantLeft{"bob", LeaveReason::kVanished}));
+  EXPECT_LE(elapsed, 3s);
+}
+
+TEST_F(IntegrationTest, AClientWhoseConnectionDropsIsAnnouncedVanished) {
+  const std::string sessionId = createMeeting();
+  auto ada = joined("ada", sessionId);
+  auto bob = joined("bob", sessionId);
+  bob->dropConnection();
+  auto left = ada->nextOf<ParticipantLeft>(3s);
+  ASSERT_TRUE(left);
+  EXPECT_EQ(*left, (ParticipantLeft{"bob", LeaveReason::kVanished}));
+}
+
+TEST_F(IntegrationTest, PingIsAnsweredWithTheServerTime) {
+  auto client = std::make_unique<WsClient>(port());
+  const int64_t before = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+  client->send(Ping{});
+  auto pong = client->nextOf<Pong>();
+  ASSERT_TRUE(pong);
+  EXPECT_GE(pong->serverTime, before - 1000);
+}
+
+TEST_F(IntegrationTest, AReplayedTokenIsRefused) {
+  const std::string sessionId = createMeeting();
+  const std::string token = tokenFor("ada", sessionId);
+  WsClient first(port());
+  first.send(Join{token, ""});
+  ASSERT_TRUE(first.nextOf<Joined>());
+  first.send(Leave{});
+
+  WsClient replay(port());
+  replay.send(Join{token, ""});
+  EXPECT_EQ(refusalOf(replay).code, ErrorCode::kTokenAlreadyUsed);
+  EXPECT_EQ(replay.waitClosed(), 1008U);
+}
+
+TEST_F(IntegrationTest, AReplayIsRefusedAfterARestart) {
+  const std::string sessionId = createMeeting();
+  const std::string token = tokenFor("ada", sessionId);
+  {
+    WsClient first(port());
+    first.send(Join{token, ""});
+    ASSERT_TRUE(first.nextOf<Joined>());
+  }
+  restart();
+  WsClient replay(port());
+  replay.send(Join{token, ""});
+  EXPECT_EQ(refusalOf(replay).code, ErrorCode::kTokenAlreadyUsed);
+}
+
+TEST_F(IntegrationTest, AMeetingWhoseCreationWasAnsweredSurvivesKill9) {
+  const std::string sessionId = createMeeting();
+  server->killHard();
+  start();
+  EXPECT_EQ(httpRequest(port(), "GET", "/api/meetings/" + sessionId).status, 200U);
+}
+
+TEST_F(IntegrationTest, AForgedTokenIsRefusedAsInvalid) {
+  const std::string sessionId = createMeeting();
+  std::string token = tokenFor("ada", sessionId);
+  token.back() = token.back() == 'A' ? 'B' : 'A';
+  WsClient client(port());
+  client.send(Join{token, ""});
+  EXPECT_EQ(refusalOf(client).code, ErrorCode::kTokenInvalid);
+}
+
+TEST_F(IntegrationTest, TheAllowListIsCheckedAgainAtJoin) {
+  const std::string sessionId = createMeeting();
+  const std::string token = tokenFor("eve", sessionId);
+  editMeeting(sessionId, R"(allow_list = '["ada"]')");
+  WsClient eve(port());
+  eve.send(Join{token, ""});
+  EXPECT_EQ(refusalOf(eve).code, ErrorCode::kNotAuthorized);
+}
+
+TEST_F(IntegrationTest, ATokenForAMeetingThatIsGoneIsRefused) {
+  const std::string sessionId = createMeeting();
+  const std::string token = tokenFor("ada", sessionId);
+  editMeeting(sessionId, "session_id = 'renamed-away'");
+  WsClient ada(port());
+  ada.send(Join{token, ""});
+  EXPECT_EQ(refusalOf(ada).code, ErrorCode::kSessionNotFound);
+}
+
+TEST_F(IntegrationTest, ASecondConnectionOfAUidReplacesTheFirst) {
+  const std::string sessionId = createMeeting();
+  auto ada = joined("ada", sessionId);
+  auto bob = joined("bob", sessionId);
+  ASSERT_TRUE(ada->nextOf<ParticipantJoined>());
+  auto bobAgain = joined("bob", sessionId);
+
+  const Error replaced = refusalOf(*bob);
+  EXPECT_EQ(replaced.code, ErrorCode::kSignalingFailed);
+  EXPECT_EQ(replaced.message, "replaced");
+  EXPECT_TRUE(bob->waitClosed());
+  auto left = ada->next();
+  ASSERT_TRUE(left);
+  EXPECT_EQ(*left, ServerMessage{(ParticipantLeft{"bob", LeaveReason::kReplaced})});
+  auto back = ada->next();
+  ASSERT_TRUE(back && std::holds_alternative<ParticipantJoined>(*back));
+}
+
+TEST_F(IntegrationTest, AMisbehavingClientIsClosedAndOthersAreUnaffected) {
+  const std::string sessionId = createMeeting();
+  auto ada = joined("ada", sessionId);
+  WsClient rogue(port());
+  rogue.sendText("{\"type\":\"dance\"}");
+  EXPECT_EQ(refusalOf(rogue).code, ErrorCode::kSignalingFailed);
+  EXPECT_EQ(rogue.waitClosed(), 1008U);
+
+  WsClient early(port());
+  early.send(Signal{"ada", "{}"});
+  EXPECT_EQ(refusalOf(early).code, ErrorCode::kSignalingFailed);
+
+  ada->send(Ping{});
+  EXPECT_TRUE(ada->nextOf<Pong>());
+}
+
+TEST_F(IntegrationTest, AnOversizedFrameIsClosedAsTooBig) {
+  auto ada = std::make_unique<WsClient>(port());
+  ada->sendText("{\"type\":\"ping\",\"pad\":\"" + std::string(70 * 1024, 'x') + "\"}");
+  EXPECT_EQ(refusalOf(*ada).code, ErrorCode::kSignalingFailed);
+  EXPECT_EQ(ada->waitClosed(), 1009U);
+}
+
+TEST_F(IntegrationTest, AMeetingThatExpiresEndsTheSession) {
+  const std::string sessionId = createMeeting();
+  const std::string token = tokenFor("ada", sessionId);
+  // Meetings last at least a minute through the API; this one is moved to end in two seconds.
+  editMeeting(sessionId, "expires_at = unixepoch() + 2");
+
+  WsClient ada(port());
+  ada.send(Join{token, ""});
+  ASSERT_TRUE(ada.nextOf<Joined>());
+  EXPECT_TRUE(ada.nextOf<SessionEnded>(4s));
+  EXPECT_EQ(ada.waitClosed(), 1000U);
+}
+
+}  // namespace
+}  // namespace callsession::server::testing
