@@ -61,7 +61,15 @@ int run() {
 
   std::cout << "callsession ready: http://" << browsableHost(config.host) << ":" << listener->port()
             << "/meet/demo" << std::endl;
-  io.run();
+  // A handler that throws is a bug, but it costs one connection, never the server.
+  while (true) {
+    try {
+      io.run();
+      break;
+    } catch (const std::exception& error) {
+      logLine("server", std::string("handler failed: ") + error.what());
+    }
+  }
   logLine("server", "stopped");
   return 0;
 }

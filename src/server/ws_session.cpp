@@ -76,8 +76,7 @@ void WsSession::onRead(beast::error_code error, size_t /*bytes*/) {
   // but not acted on.
   if (phase_ == Phase::kAwaitingJoin || phase_ == Phase::kJoined) {
     if (!text) {
-      refuse(makeError(ErrorCode::kSignalingFailed, "Only text frames are accepted."),
-             websocket::close_code::bad_payload);
+      refuse(makeError(ErrorCode::kSignalingFailed, "Only text frames are accepted."));
     } else if (frame.size() > signaling::kMaxMessageBytes) {
       refuse(makeError(ErrorCode::kSignalingFailed, "The message is over 64 KiB."),
              websocket::close_code::too_big);
