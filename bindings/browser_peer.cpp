@@ -1,0 +1,96 @@
+#include "browser_peer.h"
+
+namespace callsession::bindings {
+namespace {
+
+// JSON text as a JS value, parsed by the browser.
+val jsonToJs(const std::string& text) {
+  return val::global("JSON").call<val>("parse", text);
+}
+
+}  // namespace
+
+BrowserPeer::BrowserPeer(MediaBoard& board, const client::PeerConfig& config,
+                         client::PeerListener& listener)
+    : board_(board), uid_(config.remoteUid), listener_(listener) {
+  val rtcConfig = val::object();
+  rtcConfig.set("iceServers", jsonToJs(config.iceServersJson));
+  val construct = val::module_property("construct");
+  connection_ = construct(val::global("RTCPeerConnection"), rtcConfig);
+  // ICE servers the browser refuses should not cost the call: loopback and LAN need none.
+  if (connection_.isNull())
+    connection_ = construct(val::global("RTCPeerConnection"), val::object());
+
+  val stream = board.localStream();
+  val tracks = stream.isNull() ? val::array() : stream.call<val>("getTracks");
+  const int count = tracks["length"].as<int>();
+  for (int i = 0; i < count; ++i) connection_.call<void>("addTrack", tracks[i], stream);
+
+  connection_.set("onnegotiationneeded",
+                  callbacks_.function([&listener](const val&) { listener.onNegotiationNeeded(); }));
+  connection_.set("onicecandidate", callbacks_.function([&listener](const val& event) {
+    val candidate = event["candidate"];
+    if (candidate.isNull() || candidate.isUndefined()) return;  // end of candidates
+    listener.onIceCandidate(
+        val::global("JSON").call<std::string>("stringify", candidate.call<val>("toJSON")));
+  }));
+  connection_.set("ontrack", callbacks_.function([this](const val& event) {
+    val streams = event["streams"];
+    val remote =
+        streams["length"].as<int>() > 0
+            ? streams[0]
+            : val::global("MediaStream").new_(val::array(std::vector<val>{event["track"]}));
+    board_.setStream(uid_, remote);
+  }));
+  connection_.set("onconnectionstatechange", callbacks_.function([this](const val&) {
+    if (connection_["connectionState"].as<std::string>() == "failed") {
+      listener_.onConnectionFailed();
+    }
+  }));
+}
+
+BrowserPeer::~BrowserPeer() {
+  connection_.call<void>("close");
+  board_.removeStream(uid_);
+}
+
+void BrowserPeer::setLocalDescription() {
+  callbacks_.whenSettled(
+      connection_.call<val>("setLocalDescription"),
+      [this](const val&) {
+        val description = connection_["localDescription"];
+        listener_.onLocalDescription(
+            {description["type"].as<std::string>(), description["sdp"].as<std::string>()});
+      },
+      [this](const val&) { listener_.onLocalDescriptionFailed(); });
+}
+
+void BrowserPeer::setRemoteDescription(const client::SessionDescription& description) {
+  val init = val::object();
+  init.set("type", description.type);
+  init.set("sdp", description.sdp);
+  callbacks_.whenSettled(
+      connection_.call<val>("setRemoteDescription", init),
+      [this, type = description.type](const val&) { listener_.onRemoteDescriptionSet(type); },
+      [this](const val&) { listener_.onRemoteDescriptionFailed(); });
+}
+
+void BrowserPeer::addIceCandidate(const std::string& candidateJson) {
+  // Dropped on failure: perfect negotiation expects candidates of an ignored offer to fail.
+  callbacks_.whenSettled(connection_.call<val>("addIceCandidate", jsonToJs(candidateJson)),
+                         [](const val&) {});
+}
+
+void BrowserPeer::restartIce() {
+  connection_.call<void>("restartIce");
+}
+
+client::SignalingState BrowserPeer::signalingState() const {
+  const std::string state = connection_["signalingState"].as<std::string>();
+  if (state == "stable") return client::SignalingState::kStable;
+  if (state == "have-local-offer") return client::SignalingState::kHaveLocalOffer;
+  if (state == "have-remote-offer") return client::SignalingState::kHaveRemoteOffer;
+  return client::SignalingState::kOther;
+}
+
+}  // namespace callsession::bindings

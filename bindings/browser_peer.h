@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+
+#include "callbacks.h"
+#include "core/client/ports.h"
+#include "media_board.h"
+
+namespace callsession::bindings {
+
+// One RTCPeerConnection, sending the local stream and showing the remote one through the board.
+// Its promises are resolved here; the core hears only completions (PeerListener).
+class BrowserPeer final : public client::PeerConnection {
+ public:
+  BrowserPeer(MediaBoard& board, const client::PeerConfig& config, client::PeerListener& listener);
+  ~BrowserPeer() override;
+
+  void setLocalDescription() override;
+  void setRemoteDescription(const client::SessionDescription& description) override;
+  void addIceCandidate(const std::string& candidateJson) override;
+  void restartIce() override;
+  [[nodiscard]] client::SignalingState signalingState() const override;
+
+ private:
+  MediaBoard& board_;
+  std::string uid_;
+  client::PeerListener& listener_;
+  val connection_ = val::null();
+  CallbackScope callbacks_;
+};
+
+}  // namespace callsession::bindings

@@ -1,0 +1,213 @@
+#include "browser_view.h"
+
+#include <cmath>
+#include <vector>
+
+namespace callsession::bindings {
+namespace {
+
+val createElement(const char* tag, const char* css) {
+  val element = val::global("document").call<val>("createElement", std::string(tag));
+  element["style"].set("cssText", css);
+  return element;
+}
+
+void setPx(val& style, const char* property, int pixels) {
+  style.set(property, std::to_string(pixels) + "px");
+}
+
+constexpr const char* kStageCss = "position:absolute;inset:0;overflow:hidden";
+constexpr const char* kTileCss = "position:absolute;box-sizing:border-box;padding:2px";
+constexpr const char* kVideoCss =
+    "width:100%;height:100%;object-fit:cover;background:#222;border-radius:6px;display:block";
+constexpr const char* kLabelCss =
+    "position:absolute;left:10px;bottom:10px;padding:2px 8px;border-radius:4px;"
+    "background:rgba(0,0,0,.6);color:#fff;font:13px system-ui,sans-serif";
+constexpr const char* kControlsCss =
+    "position:absolute;left:50%;bottom:16px;transform:translateX(-50%);display:flex;gap:8px;"
+    "z-index:1";
+constexpr const char* kButtonCss =
+    "padding:8px 14px;border:0;border-radius:18px;background:#333;color:#fff;"
+    "font:14px system-ui,sans-serif;cursor:pointer";
+
+// The contract's styling of a joined container.
+constexpr std::pair<const char*, const char*> kContainerStyle[] = {
+    {"position", "fixed"}, {"top", "0"},           {"left", "0"},         {"width", "100vw"},
+    {"height", "100vh"},   {"background", "#000"}, {"overflow", "hidden"}};
+
+}  // namespace
+
+BrowserView::BrowserView(MediaBoard& board, val container)
+    : board_(board), container_(std::move(container)) {}
+
+BrowserView::~BrowserView() {
+  close();
+}
+
+bool BrowserView::isElement() const {
+  return container_.instanceof (val::global("Element"));
+}
+
+void BrowserView::setState(SessionState state) {
+  if (isElement()) {
+    container_.call<void>("setAttribute", std::string("data-callsession-state"),
+                          std::string(toString(state)));
+  }
+}
+
+client::Size BrowserView::measure() const {
+  val rect = container_.call<val>("getBoundingClientRect");
+  return {static_cast<int>(std::lround(rect["width"].as<double>())),
+          static_cast<int>(std::lround(rect["height"].as<double>()))};
+}
+
+Result<client::Size> BrowserView::open(const client::ControlsOptions& options,
+                                       client::ViewListener& listener) {
+  if (!isElement() || !container_["isConnected"].as<bool>()) {
+    return makeError(ErrorCode::kContainerMissing,
+                     "The container is not an element in the document.");
+  }
+  savedStyle_ = container_.call<val>("getAttribute", std::string("style"));
+  val style = container_["style"];
+  for (const auto& [property, value] : kContainerStyle) {
+    style.call<void>("setProperty", std::string(property), std::string(value));
+  }
+  const client::Size size = measure();
+  if (size.width <= 0 || size.height <= 0) {
+    restoreStyle();
+    return makeError(ErrorCode::kContainerZeroSize,
+                     "The container measures 0x0 (is it or a parent display:none?).");
+  }
+  callbacks_ = std::make_unique<CallbackScope>();
+  stage_ = createElement("div", kStageCss);
+  container_.call<void>("appendChild", stage_);
+  if (!options.hidePanel) addControls(options, listener);
+  resizeObserver_ =
+      val::global("ResizeObserver").new_(callbacks_->function([this, &listener](const val&) {
+        const client::Size now = measure();
+        if (now.width > 0 && now.height > 0) listener.onResized(now);
+      }));
+  resizeObserver_.call<void>("observe", container_);
+  return size;
+}
+
+void BrowserView::addControls(const client::ControlsOptions& options,
+                              client::ViewListener& listener) {
+  controls_ = createElement("div", kControlsCss);
+  controls_.call<void>("setAttribute", std::string("data-callsession-controls"), std::string());
+  const std::vector<std::pair<const char*, bool>> buttons{
+      {"toggle-audio", !options.hideToggleAudio},
+      {"toggle-video", !options.hideToggleVideo},
+      {"layout", true},
+      {"leave", !options.hideLeave},
+  };
+  for (const auto& [action, shown] : buttons) {
+    if (!shown) continue;
+    val button = createElement("button", kButtonCss);
+    button.set("type", "button");
+    button.call<void>("setAttribute", std::string("data-action"), std::string(action));
+    controls_.call<void>("appendChild", button);
+  }
+  // One handler for the bar: the clicked button's data-action says what to do.
+  controls_.set("onclick", callbacks_->function([&listener](const val& event) {
+    val button = event["target"].call<val>("closest", std::string("[data-action]"));
+    if (button.isNull()) return;
+    const std::string action = button.call<std::string>("getAttribute", std::string("data-action"));
+    if (action == "leave") listener.onControl(client::Control::kLeave);
+    if (action == "toggle-audio") listener.onControl(client::Control::kToggleAudio);
+    if (action == "toggle-video") listener.onControl(client::Control::kToggleVideo);
+    if (action == "layout") listener.onControl(client::Control::kLayout);
+  }));
+  container_.call<void>("appendChild", controls_);
+}
+
+BrowserView::TileElements& BrowserView::tileFor(const client::Tile& tile) {
+  auto it = tiles_.find(tile.uid);
+  if (it != tiles_.end()) return it->second;
+  TileElements elements{createElement("div", kTileCss), createElement("video", kVideoCss),
+                        createElement("span", kLabelCss)};
+  elements.video.set("autoplay", true);
+  elements.video.set("playsInline", true);
+  if (tile.uid.empty()) {
+    elements.video.set("muted", true);  // no echo of one's own microphone
+    elements.video.call<void>("setAttribute", std::string("data-local"), std::string());
+  } else {
+    elements.video.call<void>("setAttribute", std::string("data-uid"), tile.uid);
+  }
+  elements.tile.call<void>("appendChild", elements.video);
+  elements.tile.call<void>("appendChild", elements.label);
+  stage_.call<void>("appendChild", elements.tile);
+  board_.setVideoElement(tile.uid, elements.video);
+  return tiles_.emplace(tile.uid, std::move(elements)).first->second;
+}
+
+void BrowserView::render(const client::Scene& scene) {
+  if (stage_.isNull()) return;
+  std::map<std::string, bool> shown;
+  for (const client::Tile& tile : scene.tiles) {
+    TileElements& elements = tileFor(tile);
+    shown[tile.uid] = true;
+    val style = elements.tile["style"];
+    setPx(style, "left", tile.rect.x);
+    setPx(style, "top", tile.rect.y);
+    setPx(style, "width", tile.rect.width);
+    setPx(style, "height", tile.rect.height);
+    elements.video["style"].set("visibility", tile.videoPaused ? "hidden" : "visible");
+    std::string label = tile.name.empty() ? tile.uid : tile.name;
+    if (tile.uid.empty()) label += " (you)";
+    if (tile.audioMuted) label += " - muted";
+    elements.label.set("textContent", label);
+  }
+  for (auto it = tiles_.begin(); it != tiles_.end();) {
+    if (shown.count(it->first) > 0) {
+      ++it;
+      continue;
+    }
+    it->second.tile.call<void>("remove");
+    board_.removeVideoElement(it->first);
+    it = tiles_.erase(it);
+  }
+  if (controls_.isNull()) return;
+  val buttons = controls_.call<val>("querySelectorAll", std::string("[data-action]"));
+  const int count = buttons["length"].as<int>();
+  for (int i = 0; i < count; ++i) {
+    val button = buttons[i];
+    const std::string action = button.call<std::string>("getAttribute", std::string("data-action"));
+    std::string text = "Leave";
+    bool pressed = false;
+    if (action == "toggle-audio") {
+      text = scene.audioMuted ? "Unmute" : "Mute";
+      pressed = scene.audioMuted;
+    } else if (action == "toggle-video") {
+      text = scene.videoPaused ? "Start video" : "Stop video";
+      pressed = scene.videoPaused;
+    } else if (action == "layout") {
+      text = "Layout: " + std::string(toString(scene.layout));
+    }
+    button.set("textContent", text);
+    button.call<void>("setAttribute", std::string("aria-pressed"),
+                      std::string(pressed ? "true" : "false"));
+  }
+}
+
+void BrowserView::restoreStyle() {
+  if (savedStyle_.isNull()) {
+    container_.call<void>("removeAttribute", std::string("style"));
+  } else {
+    container_.call<void>("setAttribute", std::string("style"), savedStyle_);
+  }
+}
+
+void BrowserView::close() {
+  if (!callbacks_) return;  // never opened, or closed already
+  resizeObserver_.call<void>("disconnect");
+  for (const auto& [uid, elements] : tiles_) board_.removeVideoElement(uid);
+  tiles_.clear();
+  stage_.call<void>("remove");
+  if (!controls_.isNull()) controls_.call<void>("remove");
+  stage_ = controls_ = resizeObserver_ = val::null();
+  restoreStyle();
+  callbacks_.reset();
+}
+
+}  // namespace callsession::bindings

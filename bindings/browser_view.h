@@ -1,0 +1,49 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "callbacks.h"
+#include "core/client/ports.h"
+#include "media_board.h"
+
+namespace callsession::bindings {
+
+// The container of CONTRACT.md §6: its state attribute, the tiles (video[data-local],
+// video[data-uid]) placed where the core's layout says, and the controls ([data-action]).
+class BrowserView final : public client::View {
+ public:
+  BrowserView(MediaBoard& board, val container);
+  ~BrowserView() override;
+
+  void setState(SessionState state) override;
+  Result<client::Size> open(const client::ControlsOptions& options,
+                            client::ViewListener& listener) override;
+  void render(const client::Scene& scene) override;
+  void close() override;
+
+ private:
+  struct TileElements {
+    val tile;
+    val video;
+    val label;
+  };
+
+  [[nodiscard]] bool isElement() const;
+  [[nodiscard]] client::Size measure() const;
+  void restoreStyle();
+  void addControls(const client::ControlsOptions& options, client::ViewListener& listener);
+  TileElements& tileFor(const client::Tile& tile);
+
+  MediaBoard& board_;
+  val container_;
+  val savedStyle_ = val::null();  // the container's own style attribute, restored on close
+  val stage_ = val::null();
+  val controls_ = val::null();
+  val resizeObserver_ = val::null();
+  std::map<std::string, TileElements> tiles_;  // by uid, "" for the local preview
+  std::unique_ptr<CallbackScope> callbacks_;   // while open
+};
+
+}  // namespace callsession::bindings

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <emscripten/val.h>
+
+#include <map>
+#include <string>
+
+// Where the browser's MediaStreams meet the DOM: media and peer connections put streams here, and
+// the view shows each in its video element, whichever arrives first. The core never sees a stream.
+namespace callsession::bindings {
+
+using emscripten::val;
+
+class MediaBoard {
+ public:
+  // The video element for a uid ("" for the local preview) appeared or went away.
+  void setVideoElement(const std::string& uid, val video);
+  void removeVideoElement(const std::string& uid);
+  // A stream for a uid ("" for the local one) arrived or ended.
+  void setStream(const std::string& uid, val stream);
+  void removeStream(const std::string& uid);
+  [[nodiscard]] val localStream() const;
+
+ private:
+  void attach(const std::string& uid);
+
+  std::map<std::string, val> streams_;
+  std::map<std::string, val> videos_;
+};
+
+}  // namespace callsession::bindings

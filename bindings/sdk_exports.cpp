@@ -1,0 +1,137 @@
+// The raw embind API of the SDK module: what web/sdk/ wraps as CallSession. Every function answers
+// JSON text in the contract's {data, error} shapes (synchronously, or through the `resolve`
+// function it is given); nothing here throws, so no exception reaches JS.
+#include <emscripten/bind.h>
+
+#include <nlohmann/json.hpp>
+
+#include "browser_platform.h"
+#include "callbacks.h"
+#include "core/client/client.h"
+#include "core/client/json_text.h"
+
+namespace callsession::bindings {
+namespace {
+
+using nlohmann::json;
+
+BrowserPlatform& platform() {
+  static auto* instance = new BrowserPlatform();  // one per page, alive as long as the page
+  return *instance;
+}
+
+client::Client& sdk() {
+  static auto* instance = new client::Client(platform());
+  return *instance;
+}
+
+// Arguments come as `val` so that a wrong JS type is an error value, not an embind exception.
+std::string text(const val& value) {
+  return value.isString() ? value.as<std::string>() : "";
+}
+
+json errorJson(const Error& error) {
+  return {{"code", std::string(toString(error.code))}, {"message", error.message}};
+}
+
+std::string answer(const json& data) {
+  return json{{"data", data}, {"error", nullptr}}.dump();
+}
+std::string answer(const Error& error) {
+  return json{{"data", nullptr}, {"error", errorJson(error)}}.dump();
+}
+std::string answer(const Status& status) {
+  return status.ok() ? answer(json(nullptr)) : answer(status.error());
+}
+
+json userJson(const client::User& user) {
+  return {{"uid", user.uid}, {"name", user.name}, {"avatar", user.avatar}};
+}
+
+std::string init(val configJson, val pageOrigin) {
+  return answer(sdk().account().init(text(configJson), text(pageOrigin)));
+}
+
+void login(val uid, val profileJson, val resolve) {
+  const json profile = client::parseJson(text(profileJson));
+  auto field = [&profile](const char* key) {
+    auto it = profile.is_object() ? profile.find(key) : profile.end();
+    return it != profile.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  sdk().account().login(
+      text(uid), field("name"), field("avatar"), [resolve](const Result<client::User>& result) {
+        resolve(result.ok() ? answer(userJson(result.value())) : answer(result.error()));
+      });
+}
+
+std::string logout() {
+  sdk().account().logout();
+  return answer(json(nullptr));
+}
+
+std::string getLoggedInUser() {
+  const auto& user = sdk().account().user();
+  return user ? userJson(*user).dump() : "null";
+}
+
+// {token, expiresAt, error}: the contract's one result without `data`.
+void generateToken(val sessionId, val resolve) {
+  sdk().account().generateToken(
+      text(sessionId), [resolve](const Result<client::IssuedToken>& result) {
+        resolve((result.ok() ? json{{"token", result.value().token},
+                                    {"expiresAt", result.value().expiresAt},
+                                    {"error", nullptr}}
+                             : json{{"error", errorJson(result.error())}})
+                    .dump());
+      });
+}
+
+void joinSession(val token, val settingsJson, val container, val resolve) {
+  client::JoinRequest request{text(token), text(settingsJson),
+                              platform().openView(std::move(container))};
+  sdk().session().join(std::move(request), [resolve](const Result<client::JoinInfo>& result) {
+    resolve(result.ok()
+                ? answer(json{{"sessionId", result.value().sessionId}, {"uid", result.value().uid}})
+                : answer(result.error()));
+  });
+}
+
+std::string leaveSession() {
+  sdk().session().leave();
+  return answer(json(nullptr));
+}
+
+std::string setAudioMuted(bool muted) {
+  return answer(sdk().session().setAudioMuted(muted));
+}
+std::string setVideoPaused(bool paused) {
+  return answer(sdk().session().setVideoPaused(paused));
+}
+
+std::string setLayout(val name) {
+  const auto layout = callLayoutFromString(text(name));
+  if (!layout) {
+    return answer(makeError(ErrorCode::kSettingsInvalid,
+                            "layout must be \"TILE\", \"SIDEBAR\" or \"SPOTLIGHT\"."));
+  }
+  return answer(sdk().session().setLayout(*layout));
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(callsession) {
+  using emscripten::function;
+  function("dispatch", &dispatchCallback);
+  function("init", &init);
+  function("login", &login);
+  function("logout", &logout);
+  function("getLoggedInUser", &getLoggedInUser);
+  function("generateToken", &generateToken);
+  function("joinSession", &joinSession);
+  function("leaveSession", &leaveSession);
+  function("setAudioMuted", &setAudioMuted);
+  function("setVideoPaused", &setVideoPaused);
+  function("setLayout", &setLayout);
+}
+
+}  // namespace callsession::bindings

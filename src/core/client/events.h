@@ -1,0 +1,44 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/client/account.h"
+#include "core/result.h"
+#include "core/settings.h"
+#include "core/signaling/messages.h"
+
+// The app-facing events (CONTRACT.md §4): each name with its payload, built in one place so the
+// JS API, its TypeScript declarations and the tests agree on one shape.
+namespace callsession::client::events {
+
+inline constexpr const char* kSessionJoined = "onSessionJoined";
+inline constexpr const char* kSessionLeft = "onSessionLeft";
+inline constexpr const char* kConnectionClosed = "onConnectionClosed";
+inline constexpr const char* kParticipantJoined = "onParticipantJoined";
+inline constexpr const char* kParticipantLeft = "onParticipantLeft";
+inline constexpr const char* kParticipantListChanged = "onParticipantListChanged";
+inline constexpr const char* kAudioMuted = "onAudioMuted";
+inline constexpr const char* kVideoPaused = "onVideoPaused";
+inline constexpr const char* kCallLayoutChanged = "onCallLayoutChanged";
+inline constexpr const char* kError = "onError";
+
+// {sessionId, uid}
+std::string session(const std::string& sessionId, const std::string& uid);
+// {sessionId, reason: "left"|"closed", error: {code, message} | null}
+std::string connectionClosed(const std::string& sessionId, bool ownLeave, const Error* error);
+// {uid, name, joinedAt, audioMuted, videoPaused}
+std::string participant(const signaling::Participant& participant);
+// {uid, reason: "left"|"vanished"|"replaced"}
+std::string participantLeft(const std::string& uid, signaling::LeaveReason reason);
+// {participants: [{uid, name, joinedAt, audioMuted, videoPaused, isLocal}]}, oneself first
+std::string participantList(const signaling::Participant& self,
+                            const std::vector<signaling::Participant>& remotes);
+// {muted} / {paused} / {layout}
+std::string audioMuted(bool muted);
+std::string videoPaused(bool paused);
+std::string layoutChanged(CallLayout layout);
+// {error: {code, message}}
+std::string error(const Error& error);
+
+}  // namespace callsession::client::events

@@ -1,0 +1,50 @@
+#include "mesh.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace callsession::client {
+
+Mesh::Mesh(Platform& platform, std::string selfUid, std::string iceServersJson,
+           SendSignal sendSignal)
+    : platform_(platform),
+      selfUid_(std::move(selfUid)),
+      iceServersJson_(std::move(iceServersJson)),
+      sendSignal_(std::move(sendSignal)) {}
+
+Mesh::Remote* Mesh::find(std::string_view uid) {
+  auto it = std::find_if(remotes_.begin(), remotes_.end(),
+                         [uid](const Remote& remote) { return remote.participant.uid == uid; });
+  return it == remotes_.end() ? nullptr : &*it;
+}
+
+bool Mesh::add(const signaling::Participant& participant) {
+  if (participant.uid == selfUid_ || find(participant.uid) != nullptr) return false;
+  const std::string& uid = participant.uid;
+  auto send = [this, uid](std::string dataJson) { sendSignal_(uid, std::move(dataJson)); };
+  auto peer = std::make_unique<RemotePeer>(platform_, PeerConfig{uid, iceServersJson_},
+                                           isPolite(selfUid_, uid), std::move(send));
+  remotes_.push_back({participant, std::move(peer)});
+  return true;
+}
+
+bool Mesh::remove(std::string_view uid) {
+  return std::erase_if(remotes_,
+                       [uid](const Remote& remote) { return remote.participant.uid == uid; }) > 0;
+}
+
+bool Mesh::setMediaState(std::string_view uid, bool audioMuted, bool videoPaused) {
+  Remote* remote = find(uid);
+  if (remote == nullptr) return false;
+  signaling::Participant& p = remote->participant;
+  if (p.audioMuted == audioMuted && p.videoPaused == videoPaused) return false;
+  p.audioMuted = audioMuted;
+  p.videoPaused = videoPaused;
+  return true;
+}
+
+void Mesh::onSignal(std::string_view from, std::string_view dataJson) {
+  if (Remote* remote = find(from)) remote->peer->onSignal(dataJson);
+}
+
+}  // namespace callsession::client

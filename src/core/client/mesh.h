@@ -1,0 +1,49 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/client/peer.h"
+#include "core/signaling/messages.h"
+
+namespace callsession::client {
+
+// The full mesh: one peer connection per remote participant, in the order they joined.
+class Mesh {
+ public:
+  struct Remote {
+    signaling::Participant participant;
+    std::unique_ptr<RemotePeer> peer;
+  };
+
+  // `sendSignal(to, dataJson)` relays a peer's signal through the server.
+  using SendSignal = std::function<void(const std::string& to, std::string dataJson)>;
+
+  Mesh(Platform& platform, std::string selfUid, std::string iceServersJson, SendSignal sendSignal);
+
+  // Opens a connection to a newcomer; false (and nothing opened) for oneself or a known uid.
+  bool add(const signaling::Participant& participant);
+  // Closes the connection; false if the uid is unknown.
+  bool remove(std::string_view uid);
+  // False if the uid is unknown or nothing changed.
+  bool setMediaState(std::string_view uid, bool audioMuted, bool videoPaused);
+  // A signal from a uid not in the mesh is dropped: the server announces every participant before
+  // relaying their signals.
+  void onSignal(std::string_view from, std::string_view dataJson);
+
+  [[nodiscard]] const std::vector<Remote>& remotes() const { return remotes_; }
+  [[nodiscard]] const std::string& selfUid() const { return selfUid_; }
+
+ private:
+  Remote* find(std::string_view uid);
+
+  Platform& platform_;
+  std::string selfUid_;
+  std::string iceServersJson_;
+  SendSignal sendSignal_;
+  std::vector<Remote> remotes_;
+};
+
+}  // namespace callsession::client

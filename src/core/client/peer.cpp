@@ -1,0 +1,88 @@
+#include "peer.h"
+
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include "core/client/json_text.h"
+
+namespace callsession::client {
+namespace {
+
+using nlohmann::json;
+
+std::string stringField(const json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+RemotePeer::RemotePeer(Platform& platform, const PeerConfig& config, bool polite,
+                       SendSignal sendSignal)
+    : polite_(polite),
+      sendSignal_(std::move(sendSignal)),
+      connection_(platform.openPeer(config, *this)) {}
+
+void RemotePeer::onSignal(std::string_view dataJson) {
+  const json data = parseJson(dataJson);
+  if (!data.is_object()) return;
+  if (auto description = data.find("description");
+      description != data.end() && description->is_object()) {
+    onRemoteDescription({stringField(*description, "type"), stringField(*description, "sdp")});
+  } else if (auto candidate = data.find("candidate");
+             candidate != data.end() && candidate->is_object()) {
+    connection_->addIceCandidate(candidate->dump());
+  }
+}
+
+void RemotePeer::onRemoteDescription(SessionDescription description) {
+  if (description.type != "offer" && description.type != "answer") return;
+  // Ready for an offer when not making one and either stable or about to be (an answer is being
+  // applied): anything else is a collision.
+  const bool readyForOffer =
+      !makingOffer_ &&
+      (connection_->signalingState() == SignalingState::kStable || settingRemoteAnswer_);
+  const bool collision = description.type == "offer" && !readyForOffer;
+  ignoreOffer_ = !polite_ && collision;
+  if (ignoreOffer_) return;
+  settingRemoteAnswer_ = description.type == "answer";
+  // A polite peer's own pending offer is rolled back implicitly by the browser.
+  connection_->setRemoteDescription(description);
+}
+
+void RemotePeer::onNegotiationNeeded() {
+  makingOffer_ = true;
+  connection_->setLocalDescription();
+}
+
+void RemotePeer::onLocalDescription(SessionDescription description) {
+  makingOffer_ = false;
+  json data{{"description", {{"type", description.type}, {"sdp", description.sdp}}}};
+  sendSignal_(data.dump());
+}
+
+void RemotePeer::onLocalDescriptionFailed() {
+  makingOffer_ = false;
+}
+
+void RemotePeer::onRemoteDescriptionSet(std::string type) {
+  settingRemoteAnswer_ = false;
+  if (type == "offer") connection_->setLocalDescription();  // the answer
+}
+
+void RemotePeer::onRemoteDescriptionFailed() {
+  settingRemoteAnswer_ = false;
+}
+
+void RemotePeer::onIceCandidate(std::string candidateJson) {
+  const json candidate = parseJson(candidateJson);
+  if (!candidate.is_object()) return;
+  sendSignal_(json{{"candidate", candidate}}.dump());
+}
+
+// Perfect negotiation covers ICE restarts too: restartIce() fires negotiationneeded.
+void RemotePeer::onConnectionFailed() {
+  connection_->restartIce();
+}
+
+}  // namespace callsession::client

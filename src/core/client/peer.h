@@ -1,0 +1,54 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/client/ports.h"
+
+namespace callsession::client {
+
+// The polite peer yields when both sides offer at once. Both ends must agree without talking:
+// docs/signaling.md says the lower uid is polite.
+inline bool isPolite(std::string_view selfUid, std::string_view remoteUid) {
+  return selfUid < remoteUid;
+}
+
+// One remote participant's connection, negotiated with the "perfect negotiation" pattern of the
+// WebRTC spec (§10.7 of W3C webrtc-pc): either side may offer whenever it needs to, and an offer
+// collision resolves by politeness — the impolite side ignores the other's offer, the polite side
+// rolls its own back — so glare never stalls a call. The browser does the SDP work; this decides
+// what to do with each description.
+class RemotePeer final : public PeerListener {
+ public:
+  // `sendSignal` carries a signal's `data` object (JSON text) to the remote participant.
+  using SendSignal = std::function<void(std::string dataJson)>;
+
+  RemotePeer(Platform& platform, const PeerConfig& config, bool polite, SendSignal sendSignal);
+
+  // The `data` of a signal relayed from the remote participant. Malformed data is dropped.
+  void onSignal(std::string_view dataJson);
+
+  // PeerListener
+  void onNegotiationNeeded() override;
+  void onLocalDescription(SessionDescription description) override;
+  void onLocalDescriptionFailed() override;
+  void onRemoteDescriptionSet(std::string type) override;
+  void onRemoteDescriptionFailed() override;
+  void onIceCandidate(std::string candidateJson) override;
+  void onConnectionFailed() override;
+
+ private:
+  void onRemoteDescription(SessionDescription description);
+
+  bool polite_;
+  SendSignal sendSignal_;
+  bool makingOffer_ = false;
+  bool ignoreOffer_ = false;
+  bool settingRemoteAnswer_ = false;
+  // Declared last: destroyed first, so the connection is closed before the state it reports to.
+  std::unique_ptr<PeerConnection> connection_;
+};
+
+}  // namespace callsession::client

@@ -1,0 +1,218 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/client/layout.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "core/session_gate.h"
+
+// How the client core reaches the world. `bindings/` implements these with the browser's own APIs;
+// tests implement them with fakes. Two rules hold for every port:
+// - a port never calls its listener from inside a call made to it (completions arrive later), so
+// the
+//   core never re-enters itself;
+// - a port object, once destroyed, never calls its listener again: destroying it is how the core
+//   closes it, and a late browser callback must find it gone and do nothing.
+namespace callsession::client {
+
+// ---- HTTP (fetch)
+// ---------------------------------------------------------------------------------
+
+struct HttpRequest {
+  std::string method;
+  std::string url;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;  // JSON text, or empty
+};
+
+// `status` 0 means the request never got an answer (network down, CORS, server gone).
+struct HttpResponse {
+  int status = 0;
+  std::string body;
+};
+
+class Http {
+ public:
+  virtual ~Http() = default;
+  virtual void send(const HttpRequest& request, std::function<void(HttpResponse)> done) = 0;
+};
+
+// ---- Events for the app (addEventListener)
+// --------------------------------------------------------
+
+// Delivers after the current call into the client has returned: the app's listeners may call
+// the client again (leave from onParticipantLeft), which must not happen in the middle of a step.
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  // `payloadJson` is a JSON object; the app receives it as a plain object.
+  virtual void emit(std::string_view name, const std::string& payloadJson) = 0;
+};
+
+// ---- Local camera and microphone
+// ------------------------------------------------------------------
+
+struct MediaRequest {
+  bool audio = true;
+  bool video = true;
+};
+
+class MediaListener {
+ public:
+  virtual ~MediaListener() = default;
+  virtual void onMediaReady() = 0;
+  virtual void onMediaFailed(Error error) = 0;
+};
+
+// Destroying it stops every track it opened, including one that arrives after.
+class LocalMedia {
+ public:
+  virtual ~LocalMedia() = default;
+  virtual void setAudioEnabled(bool enabled) = 0;
+  virtual void setVideoEnabled(bool enabled) = 0;
+};
+
+// ---- Signaling transport (WebSocket)
+// --------------------------------------------------------------
+
+class SignalingListener {
+ public:
+  virtual ~SignalingListener() = default;
+  virtual void onSignalingOpen() = 0;
+  virtual void onSignalingMessage(std::string_view text) = 0;
+  virtual void onSignalingClosed() = 0;
+};
+
+// Destroying it closes the socket.
+class SignalingChannel {
+ public:
+  virtual ~SignalingChannel() = default;
+  virtual void send(const std::string& text) = 0;
+};
+
+// ---- Peer connection (RTCPeerConnection)
+// ----------------------------------------------------------
+
+struct SessionDescription {
+  std::string type;  // "offer", "answer", "pranswer" or "rollback"
+  std::string sdp;
+
+  friend bool operator==(const SessionDescription&, const SessionDescription&) = default;
+};
+
+enum class SignalingState { kStable, kHaveLocalOffer, kHaveRemoteOffer, kOther };
+
+class PeerListener {
+ public:
+  virtual ~PeerListener() = default;
+  virtual void onNegotiationNeeded() = 0;
+  // Completions of setLocalDescription: the description now in place, or a failure.
+  virtual void onLocalDescription(SessionDescription description) = 0;
+  virtual void onLocalDescriptionFailed() = 0;
+  // Completions of setRemoteDescription.
+  virtual void onRemoteDescriptionSet(std::string type) = 0;
+  virtual void onRemoteDescriptionFailed() = 0;
+  // A local ICE candidate as JSON text (RTCIceCandidate.toJSON()).
+  virtual void onIceCandidate(std::string candidateJson) = 0;
+  // ICE gave up (connectionState "failed").
+  virtual void onConnectionFailed() = 0;
+};
+
+struct PeerConfig {
+  std::string remoteUid;       // the browser shows this peer's media in video[data-uid]
+  std::string iceServersJson;  // JSON array, as the server sent it
+};
+
+// Sends the local media from the start. Destroying it closes the connection.
+class PeerConnection {
+ public:
+  virtual ~PeerConnection() = default;
+  // Implicit description: an offer in stable state, an answer after a remote offer.
+  virtual void setLocalDescription() = 0;
+  virtual void setRemoteDescription(const SessionDescription& description) = 0;
+  // A candidate that cannot be applied is dropped: perfect negotiation expects that for candidates
+  // of an offer it ignored.
+  virtual void addIceCandidate(const std::string& candidateJson) = 0;
+  virtual void restartIce() = 0;
+  [[nodiscard]] virtual SignalingState signalingState() const = 0;
+};
+
+// ---- The container (DOM)
+// --------------------------------------------------------------------------
+
+enum class Control { kLeave, kToggleAudio, kToggleVideo, kLayout };
+
+class ViewListener {
+ public:
+  virtual ~ViewListener() = default;
+  virtual void onControl(Control control) = 0;
+  virtual void onResized(Size size) = 0;
+};
+
+// What the container shows; the view reconciles its elements with it.
+struct Tile {
+  std::string uid;  // empty for the local preview
+  std::string name;
+  Rect rect;
+  bool audioMuted = false;
+  bool videoPaused = false;
+
+  friend bool operator==(const Tile&, const Tile&) = default;
+};
+
+struct Scene {
+  std::vector<Tile> tiles;
+  bool audioMuted = false;  // the local user's, for the toggle buttons
+  bool videoPaused = false;
+  CallLayout layout = CallLayout::kTile;
+
+  friend bool operator==(const Scene&, const Scene&) = default;
+};
+
+struct ControlsOptions {
+  bool hidePanel = false;
+  bool hideLeave = false;
+  bool hideToggleAudio = false;
+  bool hideToggleVideo = false;
+};
+
+// One container, given to one join. Until open() it touches nothing but the state attribute.
+class View {
+ public:
+  virtual ~View() = default;
+  // data-callsession-state
+  virtual void setState(SessionState state) = 0;
+  // Styles the container fixed to the viewport, measures it and adds the controls.
+  // ERROR_CONTAINER_MISSING (absent or detached) or ERROR_CONTAINER_ZERO_SIZE (0×0, e.g. inside
+  // display:none); after an error the container is as it was.
+  virtual Result<Size> open(const ControlsOptions& options, ViewListener& listener) = 0;
+  virtual void render(const Scene& scene) = 0;
+  // Removes what open() and render() added and restores the container's own style.
+  virtual void close() = 0;
+};
+
+// ---- Everything a client needs
+// --------------------------------------------------------------------
+
+class Platform {
+ public:
+  virtual ~Platform() = default;
+  [[nodiscard]] virtual const Clock& clock() const = 0;
+  virtual Http& http() = 0;
+  virtual EventSink& events() = 0;
+  virtual std::unique_ptr<LocalMedia> openMedia(const MediaRequest& request,
+                                                MediaListener& listener) = 0;
+  virtual std::unique_ptr<SignalingChannel> openSignaling(const std::string& url,
+                                                          SignalingListener& listener) = 0;
+  // Peers are opened only once local media is ready, and send it.
+  virtual std::unique_ptr<PeerConnection> openPeer(const PeerConfig& config,
+                                                   PeerListener& listener) = 0;
+};
+
+}  // namespace callsession::client

@@ -1,0 +1,357 @@
+#include "session_controller.h"
+
+#include <utility>
+
+#include "core/client/events.h"
+#include "core/client/layout.h"
+
+namespace callsession::client {
+
+using Kind = GateEvent::Kind;
+
+// Everything one join opened. Members are destroyed in reverse order: peers first, then the socket,
+// then the camera.
+struct SessionController::Call {
+  std::string token;
+  JoinPlan plan;
+  bool audioMuted = false;
+  bool videoPaused = false;
+  CallLayout layout = CallLayout::kTile;
+  Size size;
+  std::unique_ptr<LocalMedia> media;
+  bool mediaReady = false;
+  std::unique_ptr<SignalingChannel> signaling;
+  bool socketOpened = false;
+  std::optional<signaling::Joined> joined;
+  // Roster changes and signals that arrive after `joined` but before the mesh exists.
+  std::vector<signaling::ServerMessage> backlog;
+  // A server error that precedes its close; the close reports it.
+  std::optional<Error> closeError;
+  std::unique_ptr<Mesh> mesh;
+};
+
+SessionController::SessionController(Platform& platform, const Account& account, ClockSkew& skew,
+                                     UsedTokens& usedTokens)
+    : platform_(platform), account_(account), skew_(skew), usedTokens_(usedTokens) {}
+
+// Ports close as they are destroyed; nothing is announced for a client that is going away.
+SessionController::~SessionController() = default;
+
+void SessionController::join(JoinRequest request, JoinDone done) {
+  NewJoin newJoin{request, done};
+  advance({Kind::kJoinRequested, 0, std::nullopt}, &newJoin);
+}
+
+void SessionController::leave() {
+  advance({Kind::kLeaveRequested, gate_.generation, std::nullopt});
+}
+
+void SessionController::advance(const GateEvent& event, NewJoin* newJoin) {
+  const GateStep next = step(gate_, event);
+  gate_ = next.gate;
+  std::optional<Error> startFailure;
+  std::vector<GateEffect> announcements;
+  for (GateEffect effect : next.effects) {
+    switch (effect) {
+      case GateEffect::kStartJoin:
+        startFailure = start(*newJoin);
+        break;
+      case GateEffect::kRejectJoin:
+        newJoin->done(*next.error);
+        break;
+      case GateEffect::kResolveJoined:
+        std::exchange(pending_, nullptr)(session_);
+        break;
+      case GateEffect::kResolveJoinFailed:
+        if (pending_) std::exchange(pending_, nullptr)(*next.error);
+        break;
+      case GateEffect::kTeardown:
+        teardown();
+        gate_ = step(gate_, {Kind::kTeardownDone, gate_.generation, std::nullopt}).gate;
+        break;
+      case GateEffect::kEmitSessionJoined:
+      case GateEffect::kEmitSessionLeft:
+      case GateEffect::kEmitConnectionClosed:
+        announcements.push_back(effect);  // once the gate has settled
+        break;
+    }
+  }
+  if (view_) view_->setState(gate_.state);
+  for (GateEffect effect : announcements) emitFor(effect, event, next.error);
+  if (startFailure) advance({Kind::kJoinFailed, gate_.generation, startFailure});
+}
+
+std::optional<Error> SessionController::start(NewJoin& newJoin) {
+  view_ = std::move(newJoin.request.view);
+  pending_ = std::move(newJoin.done);
+  const int64_t nowMillis = platform_.clock().nowMillis();
+  const int64_t serverNowSeconds = skew_.serverNowMillis(nowMillis) / 1000;
+  auto plan = validateJoin(
+      {account_.initialized(), account_.user() ? std::string_view(account_.user()->uid) : "",
+       newJoin.request.token, newJoin.request.settingsJson, serverNowSeconds, &usedTokens_});
+  if (!plan.ok()) return plan.error();
+  const SessionSettings& settings = plan.value().settings;
+  auto size = view_->open({settings.hideControlPanel, settings.hideLeaveSessionButton,
+                           settings.hideToggleAudioButton, settings.hideToggleVideoButton},
+                          *this);
+  if (!size.ok()) return size.error();
+
+  // From here the token is spent, whatever happens to this join.
+  usedTokens_.markUsed(plan.value().claims.jti, plan.value().claims.exp, serverNowSeconds);
+  call_ = std::make_unique<Call>();
+  call_->token = std::move(newJoin.request.token);
+  call_->plan = std::move(plan.value());
+  call_->audioMuted = settings.startAudioMuted;
+  call_->videoPaused = settings.startVideoPaused;
+  call_->layout = settings.layout;
+  call_->size = size.value();
+  // Media and signaling at once: neither waits for the other.
+  call_->media = platform_.openMedia({true, settings.sessionType == SessionType::kVideo}, *this);
+  call_->signaling = platform_.openSignaling(account_.webSocketUrl(), *this);
+  return std::nullopt;
+}
+
+void SessionController::teardown() {
+  if (call_ && call_->joined) call_->signaling->send(signaling::serialize(signaling::Leave{}));
+  call_.reset();
+  if (view_) view_->close();
+}
+
+void SessionController::emitFor(GateEffect effect, const GateEvent& event,
+                                const std::optional<Error>& error) {
+  switch (effect) {
+    case GateEffect::kEmitSessionJoined:
+      emit(events::kSessionJoined, events::session(session_.sessionId, session_.uid));
+      emit(events::kParticipantListChanged, events::participantList(self(), remotes()));
+      break;
+    case GateEffect::kEmitSessionLeft:
+      emit(events::kSessionLeft, events::session(session_.sessionId, session_.uid));
+      break;
+    case GateEffect::kEmitConnectionClosed:
+      emit(events::kConnectionClosed,
+           events::connectionClosed(session_.sessionId, event.kind == Kind::kLeaveRequested,
+                                    error ? &*error : nullptr));
+      break;
+    default:
+      break;
+  }
+}
+
+// ---- Joining ---------------------------------------------------------------------------------
+
+void SessionController::onMediaReady() {
+  call_->mediaReady = true;
+  call_->media->setAudioEnabled(!call_->audioMuted);
+  call_->media->setVideoEnabled(!call_->videoPaused);
+  maybeComplete();
+}
+
+void SessionController::onMediaFailed(Error error) {
+  advance({Kind::kJoinFailed, gate_.generation, std::move(error)});
+}
+
+void SessionController::onSignalingOpen() {
+  call_->socketOpened = true;
+  const std::string name = account_.user() ? account_.user()->name : "";
+  call_->signaling->send(signaling::serialize(signaling::Join{call_->token, name}));
+}
+
+void SessionController::onSignalingMessage(std::string_view text) {
+  auto message = signaling::parseServerMessage(text);
+  // A message this SDK cannot read (a newer server's) changes nothing.
+  if (message.ok()) onServerMessage(std::move(message.value()));
+}
+
+void SessionController::onSignalingClosed() {
+  std::optional<Error> error = call_->closeError;
+  if (!error && !call_->socketOpened) {
+    error = makeError(ErrorCode::kNetwork, "The signaling server could not be reached.");
+  }
+  advance({Kind::kConnectionClosed, gate_.generation, error});
+}
+
+void SessionController::onServerMessage(signaling::ServerMessage message) {
+  if (auto* joined = std::get_if<signaling::Joined>(&message)) {
+    if (call_->joined) return;
+    if (joined->sessionId != call_->plan.claims.sid) {
+      return onEndOfCall(makeError(ErrorCode::kTokenSessionMismatch,
+                                   "The server joined another session than the token's."));
+    }
+    skew_.observe(joined->serverTime, platform_.clock().nowMillis());
+    session_ = {joined->sessionId, joined->uid};
+    call_->joined = std::move(*joined);
+    if (call_->audioMuted || call_->videoPaused) sendState();
+    return maybeComplete();
+  }
+  if (auto* pong = std::get_if<signaling::Pong>(&message)) {
+    return skew_.observe(pong->serverTime, platform_.clock().nowMillis());
+  }
+  if (auto* failure = std::get_if<signaling::Failure>(&message)) {
+    return onEndOfCall(failure->error);
+  }
+  if (std::holds_alternative<signaling::SessionEnded>(message)) {
+    return onEndOfCall(makeError(ErrorCode::kSessionExpired, "The meeting has ended."));
+  }
+  if (!call_->mesh) {
+    if (call_->joined) call_->backlog.push_back(std::move(message));
+    return;
+  }
+  if (apply(message, /*announce=*/true)) render();
+}
+
+// The server follows an error with a close. A join in flight fails now; a live call tells the app
+// and ends when the close arrives, so that every end goes through the same path.
+void SessionController::onEndOfCall(Error error) {
+  if (gate_.state == SessionState::kJoining) {
+    return advance({Kind::kJoinFailed, gate_.generation, std::move(error)});
+  }
+  emit(events::kError, events::error(error));
+  call_->closeError = std::move(error);
+}
+
+void SessionController::maybeComplete() {
+  if (!call_->mediaReady || !call_->joined || call_->mesh) return;
+  const signaling::Joined& joined = *call_->joined;
+  auto sendSignal = [this](const std::string& to, std::string dataJson) {
+    call_->signaling->send(signaling::serialize(signaling::Signal{to, std::move(dataJson)}));
+  };
+  call_->mesh = std::make_unique<Mesh>(platform_, joined.uid, joined.iceServersJson, sendSignal);
+  for (const auto& participant : joined.participants) call_->mesh->add(participant);
+  for (const auto& message : std::exchange(call_->backlog, {})) apply(message, false);
+  render();
+  advance({Kind::kJoinSucceeded, gate_.generation, std::nullopt});
+}
+
+// ---- In the call -----------------------------------------------------------------------------
+
+bool SessionController::apply(const signaling::ServerMessage& message, bool announce) {
+  Mesh& mesh = *call_->mesh;
+  bool changed = false;
+  if (const auto* joined = std::get_if<signaling::ParticipantJoined>(&message)) {
+    changed = mesh.add(joined->participant);
+    if (changed && announce) {
+      emit(events::kParticipantJoined, events::participant(joined->participant));
+    }
+  } else if (const auto* left = std::get_if<signaling::ParticipantLeft>(&message)) {
+    changed = mesh.remove(left->uid);
+    if (changed && announce) {
+      emit(events::kParticipantLeft, events::participantLeft(left->uid, left->reason));
+    }
+  } else if (const auto* state = std::get_if<signaling::ParticipantState>(&message)) {
+    changed = mesh.setMediaState(state->uid, state->audioMuted, state->videoPaused);
+  } else if (const auto* signal = std::get_if<signaling::RelayedSignal>(&message)) {
+    mesh.onSignal(signal->from, signal->dataJson);
+  }
+  if (changed && announce) {
+    emit(events::kParticipantListChanged, events::participantList(self(), remotes()));
+  }
+  return changed;
+}
+
+Status SessionController::requireJoined() const {
+  if (gate_.state == SessionState::kJoined) return okStatus();
+  return makeError(ErrorCode::kNotInitialized, "Not in a session: join one first.");
+}
+
+Status SessionController::setAudioMuted(bool muted) {
+  if (auto joined = requireJoined(); !joined.ok()) return joined;
+  if (call_->audioMuted == muted) return okStatus();
+  call_->audioMuted = muted;
+  call_->media->setAudioEnabled(!muted);
+  sendState();
+  render();
+  emit(events::kAudioMuted, events::audioMuted(muted));
+  return okStatus();
+}
+
+Status SessionController::setVideoPaused(bool paused) {
+  if (auto joined = requireJoined(); !joined.ok()) return joined;
+  if (call_->videoPaused == paused) return okStatus();
+  call_->videoPaused = paused;
+  call_->media->setVideoEnabled(!paused);
+  sendState();
+  render();
+  emit(events::kVideoPaused, events::videoPaused(paused));
+  return okStatus();
+}
+
+Status SessionController::setLayout(CallLayout layout) {
+  if (auto joined = requireJoined(); !joined.ok()) return joined;
+  if (call_->layout == layout) return okStatus();
+  call_->layout = layout;
+  render();
+  emit(events::kCallLayoutChanged, events::layoutChanged(layout));
+  return okStatus();
+}
+
+void SessionController::onControl(Control control) {
+  if (gate_.state != SessionState::kJoined) return;
+  switch (control) {
+    case Control::kLeave:
+      return leave();
+    case Control::kToggleAudio:
+      setAudioMuted(!call_->audioMuted);
+      return;
+    case Control::kToggleVideo:
+      setVideoPaused(!call_->videoPaused);
+      return;
+    case Control::kLayout: {
+      // TILE → SIDEBAR → SPOTLIGHT → TILE
+      const auto next = static_cast<CallLayout>((static_cast<int>(call_->layout) + 1) % 3);
+      setLayout(next);
+      return;
+    }
+  }
+}
+
+void SessionController::onResized(Size size) {
+  if (!call_ || call_->size == size) return;
+  call_->size = size;
+  if (call_->mesh) render();
+}
+
+void SessionController::sendState() {
+  call_->signaling->send(
+      signaling::serialize(signaling::State{call_->audioMuted, call_->videoPaused}));
+}
+
+// Featured layouts put the first remote participant in the large tile, oneself last.
+void SessionController::render() {
+  Scene scene{{}, call_->audioMuted, call_->videoPaused, call_->layout};
+  const signaling::Participant me = self();
+  const Tile local{"", me.name, {}, me.audioMuted, me.videoPaused};
+  const bool localFirst = call_->layout == CallLayout::kTile || call_->mesh->remotes().empty();
+  if (localFirst) scene.tiles.push_back(local);
+  for (const auto& remote : call_->mesh->remotes()) {
+    const auto& p = remote.participant;
+    scene.tiles.push_back({p.uid, p.name, {}, p.audioMuted, p.videoPaused});
+  }
+  if (!localFirst) scene.tiles.push_back(local);
+  const auto rects = layoutTiles(call_->layout, call_->size, scene.tiles.size());
+  for (size_t i = 0; i < rects.size(); ++i) scene.tiles[i].rect = rects[i];
+  view_->render(scene);
+}
+
+signaling::Participant SessionController::self() const {
+  signaling::Participant me{session_.uid, account_.user() ? account_.user()->name : "", 0, false,
+                            false};
+  if (call_) {
+    if (call_->joined) me.joinedAt = call_->joined->serverTime;
+    me.audioMuted = call_->audioMuted;
+    me.videoPaused = call_->videoPaused;
+  }
+  return me;
+}
+
+std::vector<signaling::Participant> SessionController::remotes() const {
+  std::vector<signaling::Participant> list;
+  if (!call_ || !call_->mesh) return list;
+  for (const auto& remote : call_->mesh->remotes()) list.push_back(remote.participant);
+  return list;
+}
+
+void SessionController::emit(const char* name, const std::string& payload) {
+  platform_.events().emit(name, payload);
+}
+
+}  // namespace callsession::client

@@ -1,0 +1,108 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/client/account.h"
+#include "core/client/join_validation.h"
+#include "core/client/mesh.h"
+#include "core/client/ports.h"
+#include "core/clock_skew.h"
+#include "core/session_gate.h"
+#include "core/signaling/messages.h"
+#include "core/used_tokens.h"
+
+namespace callsession::client {
+
+struct JoinRequest {
+  std::string token;
+  std::string settingsJson;
+  std::unique_ptr<View> view;  // the container this join shows itself in
+};
+
+struct JoinInfo {
+  std::string sessionId;
+  std::string uid;
+
+  friend bool operator==(const JoinInfo&, const JoinInfo&) = default;
+};
+
+using JoinDone = std::function<void(Result<JoinInfo>)>;
+
+// joinSession and leaveSession: runs each join through the SessionGate and performs its effects.
+// A join validates everything it can locally (validateJoin, then the container), then opens media
+// and signaling at once; it is joined when both are ready and the server's roster is in, with one
+// peer per remote participant. Every late answer of an ended join is ignored, by the gate's
+// generation and because ending a join destroys the ports that could answer.
+class SessionController final : private MediaListener,
+                                private SignalingListener,
+                                private ViewListener {
+ public:
+  SessionController(Platform& platform, const Account& account, ClockSkew& skew,
+                    UsedTokens& usedTokens);
+  ~SessionController() override;
+  SessionController(const SessionController&) = delete;
+  SessionController& operator=(const SessionController&) = delete;
+
+  // `done` is called exactly once: at once for a refused request, else when the join ends.
+  void join(JoinRequest request, JoinDone done);
+  // Idempotent; cancels a join in flight (it ends with ERROR_JOIN_CANCELLED).
+  void leave();
+
+  // The local user's media and the layout; ERROR_NOT_INITIALIZED unless joined.
+  Status setAudioMuted(bool muted);
+  Status setVideoPaused(bool paused);
+  Status setLayout(CallLayout layout);
+
+  [[nodiscard]] SessionState state() const { return gate_.state; }
+
+ private:
+  struct Call;
+  struct NewJoin {
+    JoinRequest& request;
+    JoinDone& done;
+  };
+
+  void advance(const GateEvent& event, NewJoin* newJoin = nullptr);
+  std::optional<Error> start(NewJoin& newJoin);
+  void teardown();
+  void emitFor(GateEffect effect, const GateEvent& event, const std::optional<Error>& error);
+
+  void maybeComplete();
+  void onServerMessage(signaling::ServerMessage message);
+  void onEndOfCall(Error error);
+  // Roster changes; true if something changed. `announce` emits the app events for it.
+  bool apply(const signaling::ServerMessage& message, bool announce);
+  void sendState();
+  void render();
+  void emit(const char* name, const std::string& payload);
+  Status requireJoined() const;
+  [[nodiscard]] signaling::Participant self() const;
+  [[nodiscard]] std::vector<signaling::Participant> remotes() const;
+
+  // MediaListener
+  void onMediaReady() override;
+  void onMediaFailed(Error error) override;
+  // SignalingListener
+  void onSignalingOpen() override;
+  void onSignalingMessage(std::string_view text) override;
+  void onSignalingClosed() override;
+  // ViewListener
+  void onControl(Control control) override;
+  void onResized(Size size) override;
+
+  Platform& platform_;
+  const Account& account_;
+  ClockSkew& skew_;
+  UsedTokens& usedTokens_;
+  SessionGate gate_;
+  JoinInfo session_;  // of the latest join the server accepted; events name it after the end
+  JoinDone pending_;
+  std::unique_ptr<View> view_;  // kept after a join ends: its container shows "left" or "error"
+  std::unique_ptr<Call> call_;  // what the current join opened; destroyed by teardown
+};
+
+}  // namespace callsession::client

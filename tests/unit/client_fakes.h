@@ -1,0 +1,213 @@
+#pragma once
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/client/ports.h"
+#include "core/signaling/messages.h"
+
+// Fakes of the client ports (core/client/ports.h). Each live port registers itself with the
+// FakePlatform and unregisters when destroyed, so a test sees what is open (`platform.socket`)
+// and drives it as the browser would (`platform.socket->receive(...)`).
+namespace callsession::client::testing {
+
+class FakeClock final : public Clock {
+ public:
+  int64_t now = 1'000'000'000;  // ms
+  [[nodiscard]] int64_t nowMillis() const override { return now; }
+};
+
+class FakeHttp final : public Http {
+ public:
+  struct Pending {
+    HttpRequest request;
+    std::function<void(HttpResponse)> done;
+  };
+  std::deque<Pending> pending;
+
+  void send(const HttpRequest& request, std::function<void(HttpResponse)> done) override {
+    pending.push_back({request, std::move(done)});
+  }
+  // Answers the oldest request.
+  void answer(int status, const std::string& body) {
+    Pending next = std::move(pending.front());
+    pending.pop_front();
+    next.done({status, body});
+  }
+};
+
+class FakeEvents final : public EventSink {
+ public:
+  std::vector<std::pair<std::string, nlohmann::json>> emitted;
+
+  void emit(std::string_view name, const std::string& payloadJson) override {
+    emitted.emplace_back(std::string(name), nlohmann::json::parse(payloadJson));
+  }
+  [[nodiscard]] std::vector<std::string> names() const {
+    std::vector<std::string> list;
+    for (const auto& [name, payload] : emitted) list.push_back(name);
+    return list;
+  }
+  [[nodiscard]] std::optional<nlohmann::json> last(const std::string& name) const {
+    for (auto it = emitted.rbegin(); it != emitted.rend(); ++it) {
+      if (it->first == name) return it->second;
+    }
+    return std::nullopt;
+  }
+};
+
+class FakePlatform;
+
+class FakeMedia final : public LocalMedia {
+ public:
+  FakeMedia(FakePlatform& platform, MediaRequest request, MediaListener& listener);
+  ~FakeMedia() override;
+  void setAudioEnabled(bool enabled) override { audioEnabled = enabled; }
+  void setVideoEnabled(bool enabled) override { videoEnabled = enabled; }
+
+  FakePlatform& platform;
+  MediaRequest request;
+  MediaListener& listener;
+  bool audioEnabled = true;
+  bool videoEnabled = true;
+};
+
+class FakeSocket final : public SignalingChannel {
+ public:
+  FakeSocket(FakePlatform& platform, std::string url, SignalingListener& listener);
+  ~FakeSocket() override;
+  void send(const std::string& text) override { sent.push_back(text); }
+
+  void receive(const signaling::ServerMessage& message) {
+    listener.onSignalingMessage(signaling::serialize(message));
+  }
+  // The messages the client sent, parsed.
+  [[nodiscard]] std::vector<signaling::ClientMessage> sentMessages() const {
+    std::vector<signaling::ClientMessage> list;
+    for (const auto& text : sent) list.push_back(signaling::parseClientMessage(text).value());
+    return list;
+  }
+
+  FakePlatform& platform;
+  std::string url;
+  SignalingListener& listener;
+  std::vector<std::string> sent;
+};
+
+class FakePeer final : public PeerConnection {
+ public:
+  FakePeer(FakePlatform& platform, PeerConfig config, PeerListener& listener);
+  ~FakePeer() override;
+  void setLocalDescription() override { calls.emplace_back("setLocalDescription"); }
+  void setRemoteDescription(const SessionDescription& description) override {
+    calls.push_back("setRemoteDescription " + description.type);
+  }
+  void addIceCandidate(const std::string& candidateJson) override {
+    calls.push_back("addIceCandidate " + candidateJson);
+  }
+  void restartIce() override { calls.emplace_back("restartIce"); }
+  [[nodiscard]] SignalingState signalingState() const override { return state; }
+
+  FakePlatform& platform;
+  PeerConfig config;
+  PeerListener& listener;
+  SignalingState state = SignalingState::kStable;
+  std::vector<std::string> calls;
+};
+
+// What happened to one container, kept by the test: the view itself belongs to the client.
+struct ViewLog {
+  std::vector<SessionState> states;
+  Result<Size> openResult = Size{1280, 720};
+  std::optional<ControlsOptions> opened;
+  ViewListener* listener = nullptr;
+  std::optional<Scene> scene;
+  bool closed = false;
+  bool destroyed = false;
+};
+
+class FakeView final : public View {
+ public:
+  explicit FakeView(ViewLog& log) : log_(log) {}
+  ~FakeView() override { log_.destroyed = true; }
+  void setState(SessionState state) override { log_.states.push_back(state); }
+  Result<Size> open(const ControlsOptions& options, ViewListener& listener) override {
+    if (log_.openResult.ok()) {
+      log_.opened = options;
+      log_.listener = &listener;
+    }
+    return log_.openResult;
+  }
+  void render(const Scene& scene) override { log_.scene = scene; }
+  void close() override {
+    log_.closed = true;
+    log_.listener = nullptr;
+  }
+
+ private:
+  ViewLog& log_;
+};
+
+class FakePlatform final : public Platform {
+ public:
+  FakeClock fakeClock;
+  FakeHttp fakeHttp;
+  FakeEvents fakeEvents;
+  FakeMedia* media = nullptr;
+  FakeSocket* socket = nullptr;
+  std::map<std::string, FakePeer*> peers;
+  int mediaOpened = 0;
+  int socketsOpened = 0;
+  std::vector<std::string> closedSocketSent;  // what the last closed socket had sent
+
+  [[nodiscard]] const Clock& clock() const override { return fakeClock; }
+  Http& http() override { return fakeHttp; }
+  EventSink& events() override { return fakeEvents; }
+  std::unique_ptr<LocalMedia> openMedia(const MediaRequest& request,
+                                        MediaListener& listener) override {
+    ++mediaOpened;
+    return std::make_unique<FakeMedia>(*this, request, listener);
+  }
+  std::unique_ptr<SignalingChannel> openSignaling(const std::string& url,
+                                                  SignalingListener& listener) override {
+    ++socketsOpened;
+    return std::make_unique<FakeSocket>(*this, url, listener);
+  }
+  std::unique_ptr<PeerConnection> openPeer(const PeerConfig& config,
+                                           PeerListener& listener) override {
+    return std::make_unique<FakePeer>(*this, config, listener);
+  }
+};
+
+inline FakeMedia::FakeMedia(FakePlatform& p, MediaRequest r, MediaListener& l)
+    : platform(p), request(r), listener(l) {
+  platform.media = this;
+}
+inline FakeMedia::~FakeMedia() {
+  platform.media = nullptr;
+}
+
+inline FakeSocket::FakeSocket(FakePlatform& p, std::string u, SignalingListener& l)
+    : platform(p), url(std::move(u)), listener(l) {
+  platform.socket = this;
+}
+inline FakeSocket::~FakeSocket() {
+  platform.socket = nullptr;
+  platform.closedSocketSent = sent;
+}
+
+inline FakePeer::FakePeer(FakePlatform& p, PeerConfig c, PeerListener& l)
+    : platform(p), config(std::move(c)), listener(l) {
+  platform.peers[config.remoteUid] = this;
+}
+inline FakePeer::~FakePeer() {
+  platform.peers.erase(config.remoteUid);
+}
+
+}  // namespace callsession::client::testing

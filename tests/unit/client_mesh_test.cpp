@@ -1,0 +1,83 @@
+#include <gtest/gtest.h>
+
+#include "client_fakes.h"
+#include "core/client/mesh.h"
+
+namespace callsession::client {
+namespace {
+
+using testing::FakePlatform;
+
+signaling::Participant person(const std::string& uid) {
+  return {uid, uid, 1, false, false};
+}
+
+class MeshTest : public ::testing::Test {
+ protected:
+  FakePlatform platform;
+  std::vector<std::pair<std::string, std::string>> relayed;
+  Mesh mesh{platform, "carol", R"([{"urls":"stun:x"}])",
+            [this](const std::string& to, std::string data) { relayed.emplace_back(to, data); }};
+};
+
+TEST_F(MeshTest, OpensOneConnectionPerRemoteInJoinOrder) {
+  EXPECT_TRUE(mesh.add(person("dave")));
+  EXPECT_TRUE(mesh.add(person("ada")));
+  ASSERT_EQ(mesh.remotes().size(), 2U);
+  EXPECT_EQ(mesh.remotes()[0].participant.uid, "dave");
+  EXPECT_EQ(mesh.remotes()[1].participant.uid, "ada");
+  EXPECT_EQ(platform.peers.size(), 2U);
+  EXPECT_EQ(platform.peers.at("ada")->config.iceServersJson, R"([{"urls":"stun:x"}])");
+}
+
+TEST_F(MeshTest, NeverConnectsToItselfOrTwiceToOneUid) {
+  EXPECT_FALSE(mesh.add(person("carol")));
+  EXPECT_TRUE(mesh.add(person("dave")));
+  EXPECT_FALSE(mesh.add(person("dave")));
+  EXPECT_EQ(platform.peers.size(), 1U);
+}
+
+TEST_F(MeshTest, RemovingAParticipantClosesTheirConnection) {
+  mesh.add(person("dave"));
+  EXPECT_TRUE(mesh.remove("dave"));
+  EXPECT_TRUE(platform.peers.empty());
+  EXPECT_FALSE(mesh.remove("dave"));
+}
+
+TEST_F(MeshTest, PolitenessFollowsUidOrder) {
+  // carol < dave: carol is polite towards dave and takes dave's colliding offer.
+  mesh.add(person("dave"));
+  mesh.add(person("ada"));
+  const std::string offer = R"({"description":{"type":"offer","sdp":"x"}})";
+  for (const char* uid : {"dave", "ada"}) {
+    platform.peers.at(uid)->listener.onNegotiationNeeded();
+    mesh.onSignal(uid, offer);
+  }
+  EXPECT_EQ(platform.peers.at("dave")->calls.back(), "setRemoteDescription offer");
+  EXPECT_EQ(platform.peers.at("ada")->calls.back(), "setLocalDescription");  // ignored
+}
+
+TEST_F(MeshTest, SignalsGoToTheirPeerAndRepliesAreAddressedBack) {
+  mesh.add(person("dave"));
+  mesh.onSignal("dave", R"({"candidate":{"candidate":"c"}})");
+  EXPECT_EQ(platform.peers.at("dave")->calls.size(), 1U);
+  platform.peers.at("dave")->listener.onIceCandidate(R"({"candidate":"mine"})");
+  ASSERT_EQ(relayed.size(), 1U);
+  EXPECT_EQ(relayed[0].first, "dave");
+}
+
+TEST_F(MeshTest, SignalsFromStrangersAreDropped) {
+  mesh.onSignal("eve", R"({"candidate":{"candidate":"c"}})");
+  EXPECT_TRUE(platform.peers.empty());
+}
+
+TEST_F(MeshTest, MediaStateChangesAreRecordedOnce) {
+  mesh.add(person("dave"));
+  EXPECT_TRUE(mesh.setMediaState("dave", true, false));
+  EXPECT_FALSE(mesh.setMediaState("dave", true, false));
+  EXPECT_FALSE(mesh.setMediaState("eve", true, false));
+  EXPECT_TRUE(mesh.remotes()[0].participant.audioMuted);
+}
+
+}  // namespace
+}  // namespace callsession::client

@@ -1,0 +1,131 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "client_fakes.h"
+#include "core/client/peer.h"
+
+namespace callsession::client {
+namespace {
+
+using nlohmann::json;
+using testing::FakePeer;
+using testing::FakePlatform;
+
+std::string description(const std::string& type, const std::string& sdp = "v=0") {
+  return json{{"description", {{"type", type}, {"sdp", sdp}}}}.dump();
+}
+
+class PeerTest : public ::testing::Test {
+ protected:
+  void open(bool polite) {
+    peer = std::make_unique<RemotePeer>(
+        platform, PeerConfig{"bob", "[]"}, polite,
+        [this](std::string data) { sent.push_back(json::parse(data)); });
+    connection = platform.peers.at("bob");
+  }
+
+  FakePlatform platform;
+  std::unique_ptr<RemotePeer> peer;
+  FakePeer* connection = nullptr;
+  std::vector<json> sent;
+};
+
+TEST(Politeness, TheLowerUidIsPolite) {
+  EXPECT_TRUE(isPolite("ada", "bob"));
+  EXPECT_FALSE(isPolite("bob", "ada"));
+}
+
+TEST_F(PeerTest, OpensItsConnectionForTheRemoteUidWithTheServersIceServers) {
+  open(true);
+  EXPECT_EQ(connection->config.remoteUid, "bob");
+  EXPECT_EQ(connection->config.iceServersJson, "[]");
+}
+
+TEST_F(PeerTest, NegotiationNeededSendsAnOffer) {
+  open(true);
+  peer->onNegotiationNeeded();
+  EXPECT_EQ(connection->calls, std::vector<std::string>{"setLocalDescription"});
+  peer->onLocalDescription({"offer", "sdp-a"});
+  ASSERT_EQ(sent.size(), 1U);
+  EXPECT_EQ(sent[0], json::parse(description("offer", "sdp-a")));
+}
+
+TEST_F(PeerTest, AnOfferInStableStateIsAnswered) {
+  open(false);
+  peer->onSignal(description("offer"));
+  EXPECT_EQ(connection->calls, std::vector<std::string>{"setRemoteDescription offer"});
+  peer->onRemoteDescriptionSet("offer");
+  EXPECT_EQ(connection->calls.back(), "setLocalDescription");
+  peer->onLocalDescription({"answer", "sdp-b"});
+  EXPECT_EQ(sent.back()["description"]["type"], "answer");
+}
+
+TEST_F(PeerTest, AnImpolitePeerIgnoresACollidingOffer) {
+  open(false);
+  peer->onNegotiationNeeded();  // making its own offer
+  peer->onSignal(description("offer"));
+  EXPECT_EQ(connection->calls, std::vector<std::string>{"setLocalDescription"});
+}
+
+TEST_F(PeerTest, APolitePeerAcceptsACollidingOfferRollingItsOwnBack) {
+  open(true);
+  peer->onNegotiationNeeded();
+  peer->onSignal(description("offer"));
+  EXPECT_EQ(connection->calls.back(), "setRemoteDescription offer");
+}
+
+TEST_F(PeerTest, AnOfferAfterOwnOfferWasSentStillCollidesUntilTheAnswer) {
+  open(false);
+  peer->onNegotiationNeeded();
+  peer->onLocalDescription({"offer", "x"});
+  connection->state = SignalingState::kHaveLocalOffer;
+  peer->onSignal(description("offer"));
+  EXPECT_EQ(connection->calls, std::vector<std::string>{"setLocalDescription"});
+}
+
+TEST_F(PeerTest, AnOfferWhileAnAnswerIsBeingAppliedIsNoCollision) {
+  open(false);
+  connection->state = SignalingState::kHaveLocalOffer;
+  peer->onSignal(description("answer"));
+  peer->onSignal(description("offer"));  // the answer's completion has not arrived yet
+  EXPECT_EQ(connection->calls.back(), "setRemoteDescription offer");
+}
+
+TEST_F(PeerTest, CandidatesArePassedToTheConnection) {
+  open(true);
+  peer->onSignal(json{{"candidate", {{"candidate", "c1"}, {"sdpMid", "0"}}}}.dump());
+  EXPECT_EQ(connection->calls,
+            std::vector<std::string>{R"(addIceCandidate {"candidate":"c1","sdpMid":"0"})"});
+}
+
+TEST_F(PeerTest, LocalCandidatesAreSignalled) {
+  open(true);
+  peer->onIceCandidate(R"({"candidate":"c2","sdpMLineIndex":0})");
+  ASSERT_EQ(sent.size(), 1U);
+  EXPECT_EQ(sent[0]["candidate"]["candidate"], "c2");
+}
+
+TEST_F(PeerTest, MalformedSignalsAreDropped) {
+  open(true);
+  for (const char* data : {"", "[]", "{}", R"({"description":{"type":"bogus"}})",
+                           R"({"description":"offer"})", R"({"candidate":7})", "{not json"}) {
+    peer->onSignal(data);
+  }
+  EXPECT_TRUE(connection->calls.empty());
+}
+
+TEST_F(PeerTest, AFailedConnectionRestartsIce) {
+  open(true);
+  peer->onConnectionFailed();
+  EXPECT_EQ(connection->calls, std::vector<std::string>{"restartIce"});
+}
+
+TEST_F(PeerTest, DestroyingThePeerClosesItsConnection) {
+  open(true);
+  peer.reset();
+  EXPECT_TRUE(platform.peers.empty());
+}
+
+}  // namespace
+}  // namespace callsession::client

@@ -1,0 +1,83 @@
+// The idiomatic JS API (CONTRACT.md §4) over the raw embind exports of bindings/sdk_exports.cpp.
+// Thin on purpose: the rules live in the C++ core; this layer waits for the module, turns JSON
+// answers into plain objects, and keeps the app's event listeners. Expected failures resolve with
+// `error` set; nothing here rejects or throws at the app.
+import createCallSessionModule from "callsession-wasm-glue";
+
+const LOAD_FAILED = { code: "ERROR_NETWORK", message: "The SDK's WebAssembly module could not be loaded." };
+const NOT_SUPPORTED = (what) => ({ data: null, error: { code: "ERROR_NOT_SUPPORTED", message: `${what} is not available in this version.` } });
+
+// JSON text for the core, or text it refuses (a cyclic object, a BigInt) rather than an exception.
+function jsonText(value) {
+  if (value === undefined) return "";
+  try {
+    return JSON.stringify(value) ?? "";
+  } catch {
+    return "!";
+  }
+}
+
+// The container given to joinSession: an element, or the id of one.
+function containerOf(container) {
+  return typeof container === "string" ? document.getElementById(container) : (container ?? null);
+}
+
+// `wasmUrl`: where callsession.wasm is; the two bundles find it next to themselves.
+export function createCallSession(wasmUrl) {
+  const listeners = new Map();
+  // The core emits during its own steps; listeners run after, each in its own microtask, so that
+  // one that calls back into the SDK (or throws) disturbs neither the core nor the others.
+  const onEvent = (name, payloadJson) => {
+    const payload = JSON.parse(payloadJson);
+    for (const listener of listeners.get(name) ?? []) queueMicrotask(() => listener(payload));
+  };
+
+  let module = null;
+  const ready = createCallSessionModule({ locateFile: () => wasmUrl, onEvent }).then(
+    (loaded) => (module = loaded),
+    () => null,
+  );
+  const withModule = async (use, failed = { data: null, error: LOAD_FAILED }) => ((await ready) ? use(module) : failed);
+  // A raw export that answers JSON text at once.
+  const now = (name, ...args) => withModule((m) => JSON.parse(m[name](...args)));
+  // A raw export that answers through a callback.
+  const later = (name, args, failed) =>
+    withModule((m) => new Promise((resolve) => m[name](...args, (text) => resolve(JSON.parse(text)))), failed);
+
+  return Object.freeze({
+    init: (config) => now("init", jsonText(config ?? {}), globalThis.location?.origin ?? ""),
+    // `profile` ({name, avatar}) is optional: the server keeps what it knows.
+    login: (uid, profile = {}) => later("login", [uid, jsonText(profile)]),
+    logout: () => now("logout"),
+    getLoggedInUser: () => (module ? JSON.parse(module.getLoggedInUser()) : null),
+    generateToken: (sessionId) => later("generateToken", [sessionId], { error: LOAD_FAILED }),
+    joinSession: (token, settings = {}, container = undefined) =>
+      later("joinSession", [token, jsonText(settings), containerOf(container)]),
+    leaveSession: () => now("leaveSession"),
+    muteAudio: () => now("setAudioMuted", true),
+    unmuteAudio: () => now("setAudioMuted", false),
+    pauseVideo: () => now("setVideoPaused", true),
+    resumeVideo: () => now("setVideoPaused", false),
+    setLayout: (layout) => now("setLayout", layout),
+    async getDevices() {
+      try {
+        const devices = await navigator.mediaDevices.enumerateDevices();
+        return { data: devices.map(({ deviceId, kind, label }) => ({ deviceId, kind, label })), error: null };
+      } catch (error) {
+        return { data: null, error: { code: "ERROR_MEDIA_PERMISSION_DENIED", message: String(error?.message ?? error) } };
+      }
+    },
+    setAudioInput: async () => NOT_SUPPORTED("Choosing the microphone"),
+    setVideoInput: async () => NOT_SUPPORTED("Choosing the camera"),
+    startScreenSharing: async () => NOT_SUPPORTED("Screen sharing"),
+    stopScreenSharing: async () => NOT_SUPPORTED("Screen sharing"),
+    addEventListener(name, callback) {
+      if (typeof callback !== "function") return () => {};
+      if (!listeners.has(name)) listeners.set(name, new Set());
+      // A wrapper, so that adding one function twice gives two independent subscriptions.
+      const entry = (payload) => callback(payload);
+      listeners.get(name).add(entry);
+      return () => listeners.get(name)?.delete(entry);
+    },
+  });
+}

@@ -1,0 +1,146 @@
+// callsession: video calls joined by a shared sessionId (CONTRACT.md §4 and §6).
+// `import { CallSession } from "callsession"`, or `window.CallSession` from the script-tag bundle.
+
+export type ErrorCode =
+  | "ERROR_NOT_INITIALIZED"
+  | "ERROR_AUTH_TOKEN_MISSING"
+  | "ERROR_AUTH_FAILED"
+  | "ERROR_SESSION_NOT_FOUND"
+  | "ERROR_SESSION_EXPIRED"
+  | "ERROR_NOT_AUTHORIZED"
+  | "ERROR_TOKEN_INVALID"
+  | "ERROR_TOKEN_EXPIRED"
+  | "ERROR_TOKEN_USER_MISMATCH"
+  | "ERROR_TOKEN_SESSION_MISMATCH"
+  | "ERROR_TOKEN_ALREADY_USED"
+  | "ERROR_CONTAINER_MISSING"
+  | "ERROR_CONTAINER_ZERO_SIZE"
+  | "ERROR_SETTINGS_INVALID"
+  | "ERROR_JOIN_IN_PROGRESS"
+  | "ERROR_ALREADY_JOINED"
+  | "ERROR_JOIN_CANCELLED"
+  | "ERROR_MEDIA_PERMISSION_DENIED"
+  | "ERROR_SIGNALING_FAILED"
+  | "ERROR_NETWORK"
+  /** Returned by the calls this version does not implement yet. */
+  | "ERROR_NOT_SUPPORTED";
+
+export interface CallSessionError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Expected failures never reject or throw: they resolve with `error` set and `data` null. */
+export type Result<T> = { data: T; error: null } | { data: null; error: CallSessionError };
+
+export interface InitConfig {
+  appId: string;
+  region?: string;
+  /** The app's auth key, needed by login(). */
+  authKey?: string;
+  /** The callsession server; default: the page's origin. */
+  serverUrl?: string;
+}
+
+export interface User {
+  uid: string;
+  name: string;
+  avatar: string;
+}
+
+export type CallLayout = "TILE" | "SIDEBAR" | "SPOTLIGHT";
+
+/** All optional; an unknown key or a wrong type gives ERROR_SETTINGS_INVALID. */
+export interface SessionSettings {
+  sessionType?: "VIDEO" | "VOICE";
+  layout?: CallLayout;
+  startAudioMuted?: boolean;
+  startVideoPaused?: boolean;
+  hideControlPanel?: boolean;
+  hideLeaveSessionButton?: boolean;
+  hideToggleAudioButton?: boolean;
+  hideToggleVideoButton?: boolean;
+}
+
+export type TokenResult =
+  | { token: string; expiresAt: number; error: null }
+  | { token?: undefined; expiresAt?: undefined; error: CallSessionError };
+
+export interface Participant {
+  uid: string;
+  name: string;
+  /** Milliseconds since the epoch, server clock. */
+  joinedAt: number;
+  audioMuted: boolean;
+  videoPaused: boolean;
+}
+
+export interface SessionEvents {
+  onSessionJoined: { sessionId: string; uid: string };
+  onSessionLeft: { sessionId: string; uid: string };
+  /** Every end: own leave ("left"), the in-container Leave button ("left"), server or network ("closed"). */
+  onConnectionClosed: { sessionId: string; reason: "left" | "closed"; error: CallSessionError | null };
+  onConnectionLost: Record<string, never>;
+  onConnectionRestored: Record<string, never>;
+  onParticipantJoined: Participant;
+  onParticipantLeft: { uid: string; reason: "left" | "vanished" | "replaced" };
+  /** Everyone in the session, oneself first (isLocal: true). */
+  onParticipantListChanged: { participants: Array<Participant & { isLocal: boolean }> };
+  onAudioMuted: { muted: boolean };
+  onVideoPaused: { paused: boolean };
+  onCallLayoutChanged: { layout: CallLayout };
+  onError: { error: CallSessionError };
+}
+
+export interface MediaDeviceEntry {
+  deviceId: string;
+  kind: MediaDeviceKind;
+  label: string;
+}
+
+export interface CallSessionApi {
+  init(config: InitConfig): Promise<Result<null>>;
+  /** Logs in with the authKey given to init; `profile` is sent to the server with the uid. */
+  login(uid: string, profile?: { name?: string; avatar?: string }): Promise<Result<User>>;
+  logout(): Promise<Result<null>>;
+  /** A plain object, or null when nobody is logged in. */
+  getLoggedInUser(): User | null;
+  generateToken(sessionId: string): Promise<TokenResult>;
+  /**
+   * Joins with a single-use token. The container (an element or its id) is styled
+   * `position:fixed; inset:0; 100vw×100vh`, gets `data-callsession-state`, `video[data-local]`,
+   * one `video[data-uid]` per remote participant and controls with `data-action`.
+   */
+  joinSession(
+    token: string,
+    settings?: SessionSettings,
+    container?: HTMLElement | string | null,
+  ): Promise<Result<{ sessionId: string; uid: string }>>;
+  /** Idempotent; a join in flight ends with ERROR_JOIN_CANCELLED. */
+  leaveSession(): Promise<Result<null>>;
+  muteAudio(): Promise<Result<null>>;
+  unmuteAudio(): Promise<Result<null>>;
+  pauseVideo(): Promise<Result<null>>;
+  resumeVideo(): Promise<Result<null>>;
+  setLayout(layout: CallLayout): Promise<Result<null>>;
+  getDevices(): Promise<Result<MediaDeviceEntry[]>>;
+  setAudioInput(deviceId: string): Promise<Result<null>>;
+  setVideoInput(deviceId: string): Promise<Result<null>>;
+  startScreenSharing(): Promise<Result<null>>;
+  stopScreenSharing(): Promise<Result<null>>;
+  /** Returns the function that unsubscribes. */
+  addEventListener<K extends keyof SessionEvents>(
+    name: K,
+    callback: (event: SessionEvents[K]) => void,
+  ): () => void;
+}
+
+export declare const CallSession: CallSessionApi;
+export default CallSession;
+
+declare global {
+  interface Window {
+    /** Set by the script-tag bundle (callsession.js). */
+    CallSession: CallSessionApi;
+  }
+}
