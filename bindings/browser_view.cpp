@@ -191,10 +191,13 @@ void BrowserView::render(const client::Scene& scene) {
 }
 
 void BrowserView::restoreStyle() {
-  if (savedStyle_.isNull()) {
-    container_.call<void>("removeAttribute", std::string("style"));
-  } else {
+  // Chrome writes inline-style changes back into the attribute lazily, on the next read: read it
+  // first, or the pending write lands after removeAttribute and leaves style="".
+  container_.call<val>("getAttribute", std::string("style"));
+  if (savedStyle_.isString()) {
     container_.call<void>("setAttribute", std::string("style"), savedStyle_);
+  } else {
+    container_.call<void>("removeAttribute", std::string("style"));
   }
 }
 

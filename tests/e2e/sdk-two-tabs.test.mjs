@@ -1,9 +1,20 @@
 // Two participants in one session, each in their own browser context, one page per SDK bundle:
-// both join, real video decodes both ways, and a leave is seen by the other.
+// both join, real video decodes both ways, a leave is seen by the other, and the leaver keeps
+// nothing open.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { createMeeting, launchBrowser, loginAs, waitFor } from "./support/harness.mjs";
-import { eventsOf, logInAndJoin, openSdkPage, remoteUids, startSdkServer, stateOf, waitForVideoFrom } from "./support/sdk.mjs";
+import {
+  eventsOf,
+  leave,
+  logInAndJoin,
+  openSdkPage,
+  remoteUids,
+  startSdkServer,
+  stateOf,
+  waitForAllClosed,
+  waitForVideoFrom,
+} from "./support/sdk.mjs";
 
 let server;
 let browser;
@@ -21,15 +32,20 @@ async function meeting() {
   return (await createMeeting(server, authToken)).sessionId;
 }
 
-test("two tabs join one session and decode each other's video", async () => {
+// ada (ES module) and bob (script-tag bundle), joined and seeing each other.
+async function twoInACall() {
   const sessionId = await meeting();
   const ada = await openSdkPage(browser, server, { bundle: "module" });
   const bob = await openSdkPage(browser, server, { bundle: "script" });
-  try {
-    const joined = await logInAndJoin(ada.page, "ada", sessionId);
-    assert.deepEqual(joined, { data: { sessionId, uid: "ada" }, error: null });
-    await logInAndJoin(bob.page, "bob", sessionId);
+  const joined = await logInAndJoin(ada.page, "ada", sessionId);
+  assert.deepEqual(joined, { data: { sessionId, uid: "ada" }, error: null });
+  await logInAndJoin(bob.page, "bob", sessionId);
+  return { sessionId, ada, bob, close: () => Promise.all([ada.context.close(), bob.context.close()]) };
+}
 
+test("two tabs join one session and decode each other's video", async () => {
+  const { ada, bob, close } = await twoInACall();
+  try {
     assert.equal(await stateOf(ada.page), "joined");
     assert.equal(await stateOf(bob.page), "joined");
     await waitForVideoFrom(ada.page, "bob");
@@ -37,10 +53,73 @@ test("two tabs join one session and decode each other's video", async () => {
     assert.deepEqual(await remoteUids(ada.page), ["bob"]);
     assert.deepEqual(await remoteUids(bob.page), ["ada"]);
     assert.equal(await ada.page.locator("#room video[data-local]").count(), 1);
+    const [tile] = await ada.page.locator("#room video[data-uid=bob]").evaluateAll((videos) =>
+      videos.map((video) => video.parentElement.textContent),
+    );
+    assert.match(tile, /bob \(e2e\)/);
+    const [list] = await eventsOf(bob.page, "onParticipantListChanged");
+    assert.deepEqual(
+      list.participants.map(({ uid, isLocal }) => [uid, isLocal]),
+      [["bob", true], ["ada", false]],
+    );
     assert.deepEqual(ada.errors, []);
     assert.deepEqual(bob.errors, []);
   } finally {
-    await ada.context.close();
-    await bob.context.close();
+    await close();
+  }
+});
+
+for (const leaver of ["ada", "bob"]) {
+  test(`when ${leaver} leaves, the other sees them gone and ${leaver} keeps nothing open`, async () => {
+    const call = await twoInACall();
+    const stayer = leaver === "ada" ? "bob" : "ada";
+    try {
+      await waitForVideoFrom(call[stayer].page, leaver);
+      assert.deepEqual(await leave(call[leaver].page), { data: null, error: null });
+
+      assert.equal(await stateOf(call[leaver].page), "left");
+      assert.equal(await call[leaver].page.locator("#room video").count(), 0);
+      await waitForAllClosed(call[leaver].page);
+      assert.deepEqual(await eventsOf(call[leaver].page, "onConnectionClosed"), [
+        { sessionId: call.sessionId, reason: "left", error: null },
+      ]);
+      assert.equal((await eventsOf(call[leaver].page, "onSessionLeft")).length, 1);
+
+      await waitFor(`${stayer} to see ${leaver} gone`, async () => (await remoteUids(call[stayer].page)).length === 0);
+      assert.deepEqual(await eventsOf(call[stayer].page, "onParticipantLeft"), [{ uid: leaver, reason: "left" }]);
+      assert.equal(await stateOf(call[stayer].page), "joined");
+    } finally {
+      await call.close();
+    }
+  });
+}
+
+test("the in-container Leave button leaves like leaveSession", async () => {
+  const call = await twoInACall();
+  try {
+    await call.ada.page.click("#room [data-action=leave]");
+    await waitFor("ada to have left", async () => (await stateOf(call.ada.page)) === "left");
+    await waitForAllClosed(call.ada.page);
+    assert.equal((await eventsOf(call.ada.page, "onConnectionClosed"))[0].reason, "left");
+    await waitFor("bob to see ada gone", async () => (await remoteUids(call.bob.page)).length === 0);
+  } finally {
+    await call.close();
+  }
+});
+
+test("muting and pausing reach the other side", async () => {
+  const call = await twoInACall();
+  try {
+    await call.ada.page.click("#room [data-action=toggle-audio]");
+    assert.deepEqual(await eventsOf(call.ada.page, "onAudioMuted"), [{ muted: true }]);
+    assert.deepEqual(await call.ada.page.evaluate(() => window.sdk.pauseVideo()), { data: null, error: null });
+    await waitFor("bob to see ada muted and paused", async () => {
+      const lists = await eventsOf(call.bob.page, "onParticipantListChanged");
+      const ada = lists.at(-1).participants.find((participant) => participant.uid === "ada");
+      return ada.audioMuted && ada.videoPaused;
+    });
+    assert.equal(await call.ada.page.getAttribute("#room [data-action=toggle-audio]", "aria-pressed"), "true");
+  } finally {
+    await call.close();
   }
 });

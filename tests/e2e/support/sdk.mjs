@@ -90,3 +90,11 @@ export async function waitForVideoFrom(page, uid) {
 // The page's events of one name, in order.
 export const eventsOf = (page, name) =>
   page.evaluate((name) => window.events.filter((event) => event.name === name).map((event) => event.payload), name);
+
+// Everything the page's SDK opened (camera and microphone tracks, peer connections, sockets) is
+// closed, as tests/e2e/pages/sdk.html records it.
+export async function waitForAllClosed(page) {
+  await waitFor("every track, peer connection and socket closed", () => page.evaluate(() => window.allClosed()));
+}
+
+export const leave = (page) => page.evaluate(() => window.sdk.leaveSession());
