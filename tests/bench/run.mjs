@@ -1,0 +1,186 @@
+// `npm run bench`: where callsession stands against the alternatives, all measured in this one run
+// on this machine, printed as a table and written to build/bench/results.json. It asserts nothing
+// about timings; `--smoke` runs one iteration to prove the script still works (CI runs that).
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import {
+  TEST_AUTH_KEY, api, createMeeting, launchBrowser, loginAs, repoRoot, startServer, waitFor,
+} from "../e2e/support/harness.mjs";
+import { median, summarize } from "./stats.mjs";
+
+const smoke = process.argv.includes("--smoke");
+const iterations = smoke ? 1 : Number(process.env.BENCH_ITERATIONS ?? 10);
+const pagesDir = path.join(repoRoot, "tests/bench/pages");
+const sdkDir = path.join(repoRoot, "build/web/sdk");
+const epochNow = () => performance.timeOrigin + performance.now();
+
+// One participant's page, from the server's own origin: the pages reach /ws and /sdk/ same-origin,
+// as an app would. (A document Playwright fulfils itself has no network origin, and Chromium's
+// local-network checks then refuse its connections to 127.0.0.1.)
+async function benchPage(browser, server) {
+  const context = await browser.newContext({ permissions: ["camera", "microphone"] });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => console.error("page error:", error.message));
+  await page.goto(`${server.url}/bench/bench.html`);
+  await page.waitForFunction(() => window.baselineJoin && window.floorConnect && window.sdkJoin);
+  return { page, close: () => context.close() };
+}
+
+// The production web build with the benchmark pages beside it, in a folder of its own.
+function benchWebRoot() {
+  const root = mkdtempSync(path.join(tmpdir(), "callsession-bench-"));
+  cpSync(path.join(repoRoot, "build/web"), root, { recursive: true });
+  cpSync(pagesDir, path.join(root, "bench"), { recursive: true });
+  return root;
+}
+
+async function roomOfTwo(server) {
+  const [host, guest] = [await loginAs(server, "bench-a"), await loginAs(server, "bench-b")];
+  const { sessionId } = await createMeeting(server, host.authToken, { strategy: "uuid" });
+  return { sessionId, host, guest };
+}
+
+async function tokenFor(server, login, sessionId) {
+  const { status, body } = await api(server, "POST", `/api/meetings/${sessionId}/token`, {
+    authToken: login.authToken,
+  });
+  if (status !== 200) throw new Error(`token: ${status} ${JSON.stringify(body)}`);
+  return body.token;
+}
+
+async function participantsIn(server, sessionId) {
+  return (await api(server, "GET", `/api/meetings/${sessionId}/participants`)).body ?? [];
+}
+
+async function measureFloor(browser, server) {
+  const one = await benchPage(browser, server);
+  try {
+    return await one.page.evaluate(() => window.floorConnect());
+  } finally {
+    await one.close();
+  }
+}
+
+async function measureBaseline(browser, server) {
+  const { sessionId, host, guest } = await roomOfTwo(server);
+  const [a, b] = [await benchPage(browser, server), await benchPage(browser, server)];
+  try {
+    const hostToken = await tokenFor(server, host, sessionId);
+    const guestToken = await tokenFor(server, guest, sessionId);
+    a.page.evaluate((token) => window.baselineJoin(token), hostToken).catch(() => {});
+    await waitFor("baseline host in room", async () => (await participantsIn(server, sessionId)).length === 1);
+    return await b.page.evaluate((token) => window.baselineJoin(token), guestToken);
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+  }
+}
+
+// One SDK call: join → first frame, then graceful leave → seen gone, then abrupt close → removal.
+async function measureSdk(browser, server) {
+  const { sessionId } = await roomOfTwo(server);
+  const [a, b] = [await benchPage(browser, server), await benchPage(browser, server)];
+  try {
+    const prepare = (page, uid) =>
+      page.evaluate(([key, u, s]) => window.sdkPrepare(key, u, s), [TEST_AUTH_KEY, uid, sessionId]);
+    await a.page.evaluate((token) => window.sdkJoin(token, false), await prepare(a.page, "bench-a"));
+    const joinToFrame = await b.page.evaluate((token) => window.sdkJoin(token, true), await prepare(b.page, "bench-b"));
+
+    const seenGone = b.page.evaluate(() => window.sdkNextDeparture());
+    seenGone.catch(() => {});  // if what follows fails, report that failure, not this one
+    const leftAt = await a.page.evaluate(() => window.sdkLeave());
+    const gracefulLeave = (await seenGone) - leftAt;
+
+    await a.page.evaluate((token) => window.sdkJoin(token, false), await prepare(a.page, "bench-a"));
+    await waitFor("host back in room", async () => (await participantsIn(server, sessionId)).length === 2);
+    const seenVanished = b.page.evaluate(() => window.sdkNextDeparture());
+    seenVanished.catch(() => {});
+    const closedAt = epochNow();
+    await a.close();
+    const abruptClose = (await seenVanished) - closedAt;
+    return { joinToFrame, gracefulLeave, abruptClose };
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+  }
+}
+
+async function measureSdkLoad(browser, server) {
+  const one = await benchPage(browser, server);
+  try {
+    return await one.page.evaluate(async (key) => {
+      const startedAt = performance.now();
+      const { CallSession } = await import("/sdk/callsession.mjs");
+      const { error } = await CallSession.init({ appId: "bench", authKey: key });
+      if (error) throw new Error(error.code);
+      return performance.now() - startedAt;
+    }, TEST_AUTH_KEY);
+  } finally {
+    await one.close();
+  }
+}
+
+function sdkWeight() {
+  const files = ["callsession.mjs", "callsession.js", "callsession.wasm"];
+  const rows = files.map((name) => {
+    const bytes = readFileSync(path.join(sdkDir, name));
+    return { file: name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+  // A page downloads one of the two JS builds plus the wasm.
+  const pageGzip = rows.find((r) => r.file === "callsession.mjs").gzip + rows.find((r) => r.file === "callsession.wasm").gzip;
+  return { files: rows, pageGzip };
+}
+
+const fmt = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : "n/a");
+const ratio = (a, b) => (Number.isFinite(a) && b > 0 ? `${(a / b).toFixed(2)}×` : "n/a");
+
+const webRoot = benchWebRoot();
+const server = await startServer({ webRoot });
+const browser = await launchBrowser();
+const samples = { floor: [], baseline: [], sdk: [], gracefulLeave: [], abruptClose: [], sdkLoad: [] };
+try {
+  for (let i = 0; i < iterations; ++i) {
+    samples.floor.push(await measureFloor(browser, server));
+    samples.baseline.push(await measureBaseline(browser, server));
+    const sdk = await measureSdk(browser, server);
+    samples.sdk.push(sdk.joinToFrame);
+    samples.gracefulLeave.push(sdk.gracefulLeave);
+    samples.abruptClose.push(sdk.abruptClose);
+    samples.sdkLoad.push(await measureSdkLoad(browser, server));
+    process.stderr.write(`iteration ${i + 1}/${iterations} done\n`);
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(webRoot, { recursive: true, force: true });
+}
+
+const results = {
+  machine: { cores: (await import("node:os")).cpus().length, node: process.version },
+  iterations,
+  joinToFirstFrame: {
+    callsession: summarize(samples.sdk),
+    plainJsBaseline: summarize(samples.baseline),
+    floorTwoPcsOnePage: summarize(samples.floor),
+  },
+  departure: { gracefulLeave: summarize(samples.gracefulLeave), abruptClose: summarize(samples.abruptClose) },
+  sdk: { ...sdkWeight(), loadAndInit: summarize(samples.sdkLoad) },
+};
+mkdirSync(path.join(repoRoot, "build/bench"), { recursive: true });
+writeFileSync(path.join(repoRoot, "build/bench/results.json"), JSON.stringify(results, null, 2));
+
+const join = results.joinToFirstFrame;
+console.log(`\ncallsession benchmarks — ${iterations} iteration(s), medians (p90)\n`);
+console.log("join → first decoded remote frame");
+for (const [label, s] of [["callsession SDK", join.callsession], ["plain-JS baseline", join.plainJsBaseline], ["floor (2 PCs, 1 page)", join.floorTwoPcsOnePage]]) {
+  console.log(`  ${label.padEnd(24)} ${fmt(s.median).padStart(8)} (${fmt(s.p90)})   vs baseline ${ratio(s.median, join.plainJsBaseline.median)}`);
+}
+console.log("departure");
+console.log(`  graceful leave → seen    ${fmt(results.departure.gracefulLeave.median).padStart(8)} (${fmt(results.departure.gracefulLeave.p90)})   target ≤ 300 ms`);
+console.log(`  abrupt close → removed   ${fmt(results.departure.abruptClose.median).padStart(8)} (${fmt(results.departure.abruptClose.p90)})   target ≤ 3000 ms`);
+console.log("SDK weight (what a page downloads)");
+for (const row of results.sdk.files) console.log(`  ${row.file.padEnd(24)} ${String(row.raw).padStart(8)} B raw ${String(row.gzip).padStart(8)} B gzip`);
+console.log(`  page total (mjs + wasm)  ${String(results.sdk.pageGzip).padStart(8)} B gzip   target ≤ 65536; CometChat 690 KB, LiveKit 154 KB, Daily 72 KB`);
+console.log(`  load + init in browser   ${fmt(median(samples.sdkLoad)).padStart(8)}`);
+console.log("server relay at 1k/5k connections: measured by the load generator (npm run load)");
+console.log(`\nwritten: build/bench/results.json`);
