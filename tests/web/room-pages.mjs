@@ -1,7 +1,11 @@
 // Helpers for the web layer's end-to-end tests (tests/e2e/web-*.test.mjs), on top of the shared
 // harness: a server in demo mode (the pages log in with the auth key it writes into them), meetings
 // made through its API, and what a page or the server says about a room.
-import { api, startServer, waitFor } from "../e2e/support/harness.mjs";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { api, repoRoot, startServer, waitFor } from "../e2e/support/harness.mjs";
 import { bundleHookApp } from "./fixture-bundle.mjs";
 
 // Demo mode: no CALLSESSION_AUTH_KEY, so the server makes one and writes it into every page.
@@ -60,23 +64,42 @@ export async function recordScreens(context) {
 }
 export const screensSeen = (page) => page.evaluate(() => window.__screensSeen);
 
-// The hook-app fixture over the real SDK, served by intercepting a path on the server's origin, so
-// that it talks to the server as its own pages do. window.show(props) then drives it.
+// A demo server whose web root is the development build plus the hook-app fixture over the real SDK
+// (/hook-app.html), so that the fixture talks to the server as the real pages do: same origin, and
+// a loopback page, which Chromium lets open a loopback WebSocket. window.show(props) drives it.
+export async function startHookAppServer() {
+  const webRoot = mkdtempSync(path.join(tmpdir(), "callsession-web-"));
+  cpSync(path.join(repoRoot, "build/web-dev"), webRoot, { recursive: true });
+  writeFileSync(path.join(webRoot, "hook-app.js"), await bundleHookApp({ sdk: "real" }));
+  writeFileSync(
+    path.join(webRoot, "hook-app.html"),
+    `<!doctype html><script type="importmap">{"imports":{"callsession":"/sdk/callsession.mjs"}}</script>
+     <div id="root"></div><script type="module" src="/hook-app.js"></script>`,
+  );
+  const server = await startDemoServer({ webRoot });
+  const stop = server.stop;
+  server.stop = async () => {
+    await stop();
+    rmSync(webRoot, { recursive: true, force: true });
+  };
+  return server;
+}
+
 export async function openHookApp(browser, server) {
-  const app = await bundleHookApp({ sdk: "real" });
   const context = await browser.newContext({ permissions: ["camera", "microphone"] });
-  await context.route(`${server.url}/__fixture/**`, (route) => {
-    const script = route.request().url().endsWith(".js");
-    route.fulfill({
-      contentType: script ? "text/javascript" : "text/html",
-      body: script
-        ? app
-        : `<!doctype html><script type="importmap">{"imports":{"callsession":"/sdk/callsession.mjs"}}</script>
-           <div id="root"></div><script type="module" src="/__fixture/app.js"></script>`,
-    });
-  });
   const page = await context.newPage();
-  await page.goto(`${server.url}/__fixture/`);
+  await page.goto(`${server.url}/hook-app.html`);
   await page.waitForFunction(() => typeof window.show === "function");
   return { context, page };
+}
+
+// Moves a meeting's end, as only time would otherwise: `when` is SQL, e.g. "unixepoch() - 1".
+// Through the sqlite3 shell, since the API keeps meetings open for at least a minute.
+export function setMeetingEnd(server, sessionId, when) {
+  execFileSync("sqlite3", [
+    "-cmd",
+    ".timeout 5000",
+    server.dbPath,
+    `UPDATE meetings SET expires_at = ${when} WHERE session_id = '${sessionId.replace(/'/g, "''")}'`,
+  ]);
 }

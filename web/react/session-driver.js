@@ -138,7 +138,7 @@ export function createDriver(sdk, win) {
       }
     }
     if (user && sdk.getLoggedInUser()?.uid !== user.uid) {
-      const { error } = await sdk.login(user.uid);
+      const { error } = await sdk.login(user.uid, user.name ? { name: user.name } : {});
       if (error) return { error };
     }
     return {};
