@@ -16,7 +16,7 @@ struct User {
   friend bool operator==(const User&, const User&) = default;
 };
 
-inline constexpr int64_t kAuthTokenTtlSeconds = 24 * 60 * 60;
+inline constexpr int64_t kAuthTokenTtlSeconds = int64_t{24} * 60 * 60;
 
 // An HS256 JWT with sub, name, avatar, iat, exp and use:"auth".
 std::string mintAuthToken(const User& user, std::string_view key, int64_t nowSeconds);

@@ -9,7 +9,7 @@ namespace callsession::server {
 namespace {
 
 // Join tokens should be short-lived; a day is the most any deployment could want.
-constexpr int64_t kMaxTokenTtlSeconds = 24 * 60 * 60;
+constexpr int64_t kMaxTokenTtlSeconds = int64_t{24} * 60 * 60;
 
 std::optional<std::string> read(const EnvironmentLookup& lookup, const char* name) {
   const char* value = lookup(name);

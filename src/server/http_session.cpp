@@ -19,7 +19,7 @@ namespace beast = boost::beast;
 namespace http = boost::beast::http;
 using namespace std::chrono_literals;
 
-constexpr size_t kBodyLimitBytes = 64 * 1024;
+constexpr size_t kBodyLimitBytes = size_t{64} * 1024;
 constexpr uint32_t kHeaderLimitBytes = 16 * 1024;
 // A client gets this long to send a whole request; an idle keep-alive connection is closed then.
 constexpr auto kRequestTimeout = 30s;

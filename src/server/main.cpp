@@ -21,7 +21,7 @@ namespace {
 using namespace callsession::server;
 
 // The demo meeting lives as long as a meeting may; each start renews it once it has expired.
-constexpr int64_t kDemoMeetingTtlSeconds = 30 * 24 * 60 * 60;
+constexpr int64_t kDemoMeetingTtlSeconds = int64_t{30} * 24 * 60 * 60;
 
 void ensureDemoMeeting(Store& store, const callsession::Clock& clock) {
   const int64_t now = clock.nowSeconds();

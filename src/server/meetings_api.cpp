@@ -13,9 +13,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int64_t kDefaultMeetingTtlSeconds = 24 * 60 * 60;
+constexpr int64_t kDefaultMeetingTtlSeconds = int64_t{24} * 60 * 60;
 constexpr int64_t kMinMeetingTtlSeconds = 60;
-constexpr int64_t kMaxMeetingTtlSeconds = 30 * 24 * 60 * 60;
+constexpr int64_t kMaxMeetingTtlSeconds = int64_t{30} * 24 * 60 * 60;
 constexpr size_t kMaxAllowListSize = 1000;
 constexpr size_t kMaxResourceLength = 256;
 
@@ -95,10 +95,10 @@ Meeting requireMeeting(const std::string& sessionId, const ServerContext& contex
   return *meeting;
 }
 
-// The authorize/token checks; the caller's uid when they pass.
+// The authorize/token checks; the caller when they pass.
 User requireAuthorizedUser(const std::string& sessionId, const HttpRequest& request,
                            const ServerContext& context) {
-  const User user = requireUser(request, context);
+  User user = requireUser(request, context);
   auto allowed =
       authorizeJoin(findMeeting(sessionId, context), user.uid, context.clock.nowSeconds());
   if (!allowed.ok()) throw HttpError::fromError(allowed.error());

@@ -24,7 +24,7 @@ constexpr int64_t kSilenceLimitMillis = 2500;
 constexpr int64_t kJoinDeadlineMillis = 10'000;
 // Frames over kMaxMessageBytes are refused with an error message; beyond this Beast drops the
 // connection without reading the rest.
-constexpr size_t kReadLimitBytes = 1024 * 1024;
+constexpr size_t kReadLimitBytes = size_t{1024} * 1024;
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "core/json_text.h"
 #include "messages.h"
 
 namespace callsession::signaling {
@@ -97,7 +98,7 @@ std::optional<Error> FieldReader::finish(bool refuseUnknownKeys) const {
 Result<Envelope> parseEnvelope(std::string_view text) {
   if (text.size() > kMaxMessageBytes) return signalingError("The message is over 64 KiB.");
   Envelope envelope;
-  envelope.object = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  envelope.object = parseJson(text);
   if (envelope.object.is_discarded()) return signalingError("The message is not valid JSON.");
   if (!envelope.object.is_object()) return signalingError("The message is not a JSON object.");
   auto type = envelope.object.find("type");
@@ -113,7 +114,7 @@ std::string dumpCompact(const json& value) {
 }
 
 json parseOrNull(std::string_view text) {
-  json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  json parsed = parseJson(text);
   if (parsed.is_discarded()) return nullptr;
   return parsed;
 }

@@ -15,7 +15,7 @@
 namespace callsession::signaling {
 
 // Every frame is one JSON text message of at most this size.
-inline constexpr size_t kMaxMessageBytes = 64 * 1024;
+inline constexpr size_t kMaxMessageBytes = size_t{64} * 1024;
 // A display name, counted in Unicode code points.
 inline constexpr size_t kMaxNameLength = 64;
 

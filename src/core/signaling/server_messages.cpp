@@ -156,7 +156,7 @@ struct ServerSerializer {
   }
 };
 
-// Wraps a reader function so that its fault, if any, becomes the result.
+// The message read, unless the reader recorded a fault while reading it.
 template <class Message>
 Result<ServerMessage> finished(Message message, const FieldReader& reader) {
   if (auto error = reader.finish(false)) return *error;
