@@ -5,9 +5,14 @@ import { button, screenElement } from "./screen-dom.js";
 // the server replaces a connection when the same uid joins twice, and two people may share a name.
 const KEY = "callsession.identity";
 
+// 8 hex digits; getRandomValues, unlike randomUUID, works on plain-http pages too.
+export function randomSuffix() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(4)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
 export function rememberName(name) {
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 24) || "guest";
-  const identity = { uid: `${slug}-${crypto.randomUUID().slice(0, 8)}`, name };
+  const identity = { uid: `${slug}-${randomSuffix()}`, name };
   sessionStorage.setItem(KEY, JSON.stringify(identity));
   return identity;
 }

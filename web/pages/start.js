@@ -1,7 +1,7 @@
 // / — start a meeting: log in with the demo config's auth key, have the server mint a meeting,
 // show its link with a copy button, then go there.
 import { demoConfig } from "./config.js";
-import { rememberName } from "./identity.js";
+import { randomSuffix, rememberName } from "./identity.js";
 
 const OPEN_AFTER_SECONDS = 5; // time to copy the link before the room takes the page
 
@@ -25,7 +25,7 @@ async function startMeeting(name) {
   const config = demoConfig();
   if (!config) throw new Error("This server is not in demo mode, so this page cannot log in.");
   // The host's identity is kept for this tab, so the room does not ask for the name again.
-  const host = name ? rememberName(name) : { uid: `host-${crypto.randomUUID().slice(0, 8)}` };
+  const host = name ? rememberName(name) : { uid: `host-${randomSuffix()}` };
   const { authToken } = await api("POST", "/api/users/login", {
     headers: { "x-auth-key": config.authKey },
     body: { uid: host.uid, name: host.name },
