@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "json_text.h"
+
 namespace callsession {
 namespace {
 
@@ -78,7 +80,7 @@ std::optional<CallLayout> callLayoutFromString(std::string_view text) {
 Result<SessionSettings> parseSettings(std::string_view text) {
   SessionSettings settings;
   if (text.empty()) return settings;
-  const json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  const json parsed = parseJson(text);
   if (parsed.is_null()) return settings;
   if (parsed.is_discarded() || !parsed.is_object()) {
     return makeError(ErrorCode::kSettingsInvalid, "Settings must be an object.");

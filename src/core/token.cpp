@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base64url.h"
+#include "json_text.h"
 
 namespace callsession {
 namespace {
@@ -17,7 +18,7 @@ Error invalid(std::string message) {
 std::optional<json> decodeJsonObject(std::string_view part) {
   auto bytes = base64UrlDecode(part);
   if (!bytes) return std::nullopt;
-  json parsed = json::parse(*bytes, nullptr, /*allow_exceptions=*/false);
+  json parsed = parseJson(*bytes);
   if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
   return parsed;
 }
