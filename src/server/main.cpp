@@ -35,6 +35,9 @@ std::string browsableHost(const std::string& host) {
 }
 
 int run() {
+  // First, so it is destroyed last: connections still queued in it hold sockets that must not
+  // outlive it, and Rooms (below) holds connections too.
+  boost::asio::io_context io(1);
   const Config config = loadConfig(&std::getenv);
   SqliteStore store(config.databasePath);
   const Keys keys = resolveKeys(config, store);
@@ -46,7 +49,6 @@ int run() {
   logLine("server", keys.demoMode ? "demo mode: the stored auth key is handed to the demo pages"
                                   : "auth key from CALLSESSION_AUTH_KEY");
 
-  boost::asio::io_context io(1);
   const boost::asio::ip::tcp::endpoint endpoint(boost::asio::ip::make_address(config.host),
                                                 config.port);
   auto listener = std::make_shared<Listener>(io, endpoint, context, files);

@@ -94,6 +94,14 @@ TEST_F(IntegrationTest, StopsCleanlyOnSigterm) {
   EXPECT_EQ(server->terminate(), 0);
 }
 
+TEST_F(IntegrationTest, StopsCleanlyOnSigtermWithClientsInARoom) {
+  const std::string sessionId = createMeeting();
+  auto ada = joined("ada", sessionId);
+  auto bob = joined("bob", sessionId);
+  EXPECT_EQ(server->terminate(), 0);
+  EXPECT_TRUE(ada->waitClosed());
+}
+
 TEST_F(IntegrationTest, AnswersBadRequestsWithContractErrorJson) {
   const HttpReply tooLarge = httpRequest(port(), "POST", "/api/users/login",
                                          std::string(70 * 1024, 'x'), {{"X-Auth-Key", kAuthKey}});
