@@ -38,12 +38,12 @@ std::optional<json> verifiedClaims(std::string_view jwt, std::string_view key) {
   const size_t lastDot = jwt.rfind('.');
   if (firstDot == std::string_view::npos || firstDot == lastDot) return std::nullopt;
 
-  // The signature first: nothing from an unsigned token is even parsed.
+  // The signature first: nothing from an unsigned token is even parsed. Comparing the encoded
+  // text, not decoded bytes, also refuses the other spellings of a signature (base64url's last
+  // character has spare bits), so a token has exactly one valid form.
   const std::string_view signingInput = jwt.substr(0, lastDot);
-  auto signature = base64UrlDecode(jwt.substr(lastDot + 1));
-  if (!signature || !constantTimeEquals(*signature, hmacSha256(key, signingInput))) {
-    return std::nullopt;
-  }
+  const std::string expected = base64UrlEncode(hmacSha256(key, signingInput));
+  if (!constantTimeEquals(jwt.substr(lastDot + 1), expected)) return std::nullopt;
   auto header = base64UrlDecode(jwt.substr(0, firstDot));
   auto payload = base64UrlDecode(jwt.substr(firstDot + 1, lastDot - firstDot - 1));
   if (!header || !payload) return std::nullopt;

@@ -61,6 +61,21 @@ TEST(JoinToken, ATokenMovedToAnotherSessionIsRefusedAsInvalid) {
   EXPECT_EQ(claims.error().code, ErrorCode::kTokenInvalid);
 }
 
+TEST(JoinToken, AnotherSpellingOfTheSignatureIsRefused) {
+  // 32 bytes take 43 base64url characters; the last one carries two spare bits, so flipping its
+  // lowest bit keeps the decoded bytes. Only the canonical spelling is accepted.
+  const std::string token = mint().token;
+  std::string respelled = token;
+  char& last = respelled.back();
+  const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  last = alphabet[alphabet.find(last) ^ 1U];
+  ASSERT_EQ(base64UrlDecode(respelled.substr(respelled.rfind('.') + 1)),
+            base64UrlDecode(token.substr(token.rfind('.') + 1)));
+  auto claims = verifyJoinToken(respelled, kKey, kNow);
+  ASSERT_FALSE(claims.ok());
+  EXPECT_EQ(claims.error().code, ErrorCode::kTokenInvalid);
+}
+
 TEST(JoinToken, AnAuthTokenIsNotAJoinToken) {
   const std::string authToken = mintAuthToken({"ada", "Ada", ""}, kKey, kNow);
   auto claims = verifyJoinToken(authToken, kKey, kNow);
