@@ -82,7 +82,7 @@ void HttpSession::onRead(beast::error_code error) {
   if (beast::websocket::is_upgrade(request) && pathOf(request.target()) == "/ws") {
     logLine("r" + std::to_string(requestId), connection + " GET /ws upgrade");
     auto session = std::make_shared<WsSession>(stream_.release_socket(), context_, id_);
-    return session->start(parser_->release());
+    return session->start(parser_->get());
   }
   const HttpRequest plain = toHttpRequest(request);
   const std::string prefix = connection + " " + plain.method + " " + std::string(plain.path());

@@ -35,6 +35,10 @@ void Listener::acceptNext() {
       // Out of file descriptors and the like: this connection is lost, the server goes on.
       logLine("listener", "accept failed: " + error.message());
     } else {
+      // Signaling frames are small and latency-bound (trickled ICE candidates): send each at once
+      // rather than letting Nagle's algorithm hold it for the previous frame's (delayed) ACK.
+      boost::system::error_code ignored;
+      socket.set_option(boost::asio::ip::tcp::no_delay(true), ignored);
       std::make_shared<HttpSession>(std::move(socket), self->context_, self->files_)->start();
     }
     self->acceptNext();

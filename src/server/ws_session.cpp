@@ -35,7 +35,7 @@ WsSession::WsSession(boost::asio::ip::tcp::socket socket, ServerContext& context
       id_(id),
       logSubject_("c" + std::to_string(id)) {}
 
-void WsSession::start(beast::http::request<beast::http::string_body> upgrade) {
+void WsSession::start(const beast::http::request<beast::http::string_body>& upgrade) {
   // Our own pings and silence limit replace Beast's idle timeout; its handshake timeout also bounds
   // the closing handshake with a client that never answers a close.
   ws_.set_option(websocket::stream_base::timeout{10s, websocket::stream_base::none(), false});

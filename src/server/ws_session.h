@@ -26,7 +26,7 @@ class WsSession final : public Peer, public std::enable_shared_from_this<WsSessi
   WsSession(boost::asio::ip::tcp::socket socket, ServerContext& context, uint64_t id);
 
   // Completes the WebSocket handshake of `upgrade` and starts reading.
-  void start(boost::beast::http::request<boost::beast::http::string_body> upgrade);
+  void start(const boost::beast::http::request<boost::beast::http::string_body>& upgrade);
 
   void send(std::string text) override;
   void close(std::string_view reason) override;

@@ -103,8 +103,9 @@ TEST_F(IntegrationTest, StopsCleanlyOnSigtermWithClientsInARoom) {
 }
 
 TEST_F(IntegrationTest, AnswersBadRequestsWithContractErrorJson) {
-  const HttpReply tooLarge = httpRequest(port(), "POST", "/api/users/login",
-                                         std::string(70 * 1024, 'x'), {{"X-Auth-Key", kAuthKey}});
+  const HttpReply tooLarge =
+      httpRequest(port(), "POST", "/api/users/login", std::string(size_t{70} * 1024, 'x'),
+                  {{"X-Auth-Key", kAuthKey}});
   EXPECT_EQ(tooLarge.status, 413U);
   EXPECT_EQ(tooLarge.body["error"]["code"], "ERROR_PAYLOAD_TOO_LARGE");
   const HttpReply unknown = httpRequest(port(), "GET", "/api/nothing-here");
@@ -285,7 +286,7 @@ TEST_F(IntegrationTest, AMisbehavingClientIsClosedAndOthersAreUnaffected) {
 
 TEST_F(IntegrationTest, AnOversizedFrameIsClosedAsTooBig) {
   auto ada = std::make_unique<WsClient>(port());
-  ada->sendText("{\"type\":\"ping\",\"pad\":\"" + std::string(70 * 1024, 'x') + "\"}");
+  ada->sendText("{\"type\":\"ping\",\"pad\":\"" + std::string(size_t{70} * 1024, 'x') + "\"}");
   EXPECT_EQ(refusalOf(*ada).code, ErrorCode::kSignalingFailed);
   EXPECT_EQ(ada->waitClosed(), 1009U);
 }

@@ -47,8 +47,10 @@ int waitForExit(pid_t pid, std::chrono::milliseconds timeout) {
 ServerProcess::ServerProcess(std::map<std::string, std::string> environment) {
   environment.emplace("PORT", "0");
   std::vector<std::string> entries;
-  for (const auto& [name, value] : environment) entries.push_back(name + "=" + value);
+  entries.reserve(environment.size());
+  for (const auto& [name, value] : environment) entries.push_back(name + '=' + value);
   std::vector<char*> envp;
+  envp.reserve(entries.size() + 1);
   for (auto& entry : entries) envp.push_back(entry.data());
   envp.push_back(nullptr);
 
