@@ -1,5 +1,7 @@
 #include "browser_peer.h"
 
+#include <algorithm>
+
 namespace callsession::bindings {
 namespace {
 
@@ -7,6 +9,9 @@ namespace {
 val jsonToJs(const std::string& text) {
   return val::global("JSON").call<val>("parse", text);
 }
+
+// Often enough for the speaker to follow a conversation, rarely enough to cost nothing.
+constexpr int kLevelPollMillis = 250;
 
 }  // namespace
 
@@ -47,11 +52,37 @@ BrowserPeer::BrowserPeer(MediaBoard& board, const client::PeerConfig& config,
       listener_.onConnectionFailed();
     }
   }));
+  board_.setPeer(uid_, connection_);
+  levelTimer_ = val::global().call<val>("setInterval", callbacks_.function([this](const val&) {
+    listener_.onAudioLevel(remoteAudioLevel());
+  }),
+                                        kLevelPollMillis);
 }
 
 BrowserPeer::~BrowserPeer() {
+  val::global().call<void>("clearInterval", levelTimer_);
   connection_.call<void>("close");
+  board_.removePeer(uid_);
   board_.removeStream(uid_);
+}
+
+// The loudest recent source of the audio receiver (getSynchronizationSources lists what played in
+// the last ten seconds with its latest level); 0 before any audio arrived.
+double BrowserPeer::remoteAudioLevel() const {
+  double level = 0;
+  val receivers = connection_.call<val>("getReceivers");
+  const int count = receivers["length"].as<int>();
+  for (int i = 0; i < count; ++i) {
+    val receiver = receivers[i];
+    if (receiver["track"]["kind"].as<std::string>() != "audio") continue;
+    val sources = receiver.call<val>("getSynchronizationSources");
+    const int sourceCount = sources["length"].as<int>();
+    for (int j = 0; j < sourceCount; ++j) {
+      val value = sources[j]["audioLevel"];
+      if (value.isNumber()) level = std::max(level, value.as<double>());
+    }
+  }
+  return level;
 }
 
 void BrowserPeer::setLocalDescription() {

@@ -9,7 +9,8 @@
 namespace callsession::bindings {
 
 // One RTCPeerConnection, sending the local stream and showing the remote one through the board.
-// Its promises are resolved here; the core hears only completions (PeerListener).
+// Its promises are resolved here; the core hears only completions (PeerListener) and, a few times
+// a second, the remote audio level.
 class BrowserPeer final : public client::PeerConnection {
  public:
   BrowserPeer(MediaBoard& board, const client::PeerConfig& config, client::PeerListener& listener);
@@ -22,10 +23,13 @@ class BrowserPeer final : public client::PeerConnection {
   [[nodiscard]] client::SignalingState signalingState() const override;
 
  private:
+  [[nodiscard]] double remoteAudioLevel() const;
+
   MediaBoard& board_;
   std::string uid_;
   client::PeerListener& listener_;
   val connection_ = val::null();
+  val levelTimer_ = val::null();
   CallbackScope callbacks_;
 };
 

@@ -1,7 +1,6 @@
 #include "browser_view.h"
 
 #include <cmath>
-#include <vector>
 
 namespace callsession::bindings {
 namespace {
@@ -17,9 +16,14 @@ void setPx(val& style, const char* property, int pixels) {
 }
 
 constexpr const char* kStageCss = "position:absolute;inset:0;overflow:hidden";
-constexpr const char* kTileCss = "position:absolute;box-sizing:border-box;padding:2px";
+constexpr const char* kTileCss =
+    "position:absolute;box-sizing:border-box;padding:2px;cursor:pointer";
 constexpr const char* kVideoCss =
     "width:100%;height:100%;object-fit:cover;background:#222;border-radius:6px;display:block";
+constexpr const char* kAvatarCss =
+    "position:absolute;inset:0;margin:auto;height:40%;aspect-ratio:1;border-radius:50%;"
+    "background:#3a6ea5;color:#fff;font:600 clamp(10px,4vmin,48px) system-ui,sans-serif;"
+    "display:flex;align-items:center;justify-content:center";
 constexpr const char* kLabelCss =
     "position:absolute;left:10px;bottom:10px;padding:2px 8px;border-radius:4px;"
     "background:rgba(0,0,0,.6);color:#fff;font:13px system-ui,sans-serif";
@@ -29,6 +33,25 @@ constexpr const char* kControlsCss =
 constexpr const char* kButtonCss =
     "padding:8px 14px;border:0;border-radius:18px;background:#333;color:#fff;"
     "font:14px system-ui,sans-serif;cursor:pointer";
+
+// The controls, by their data-action.
+constexpr std::pair<const char*, client::Control> kActions[] = {
+    {"toggle-audio", client::Control::kToggleAudio},
+    {"toggle-video", client::Control::kToggleVideo},
+    {"share-screen", client::Control::kShareScreen},
+    {"layout", client::Control::kLayout},
+    {"leave", client::Control::kLeave}};
+
+void setFlag(const val& element, const char* attribute, bool on) {
+  element.call<void>("toggleAttribute", std::string(attribute), on);
+}
+
+// The first letter of a name, whole even outside the Basic Multilingual Plane.
+std::string initial(const std::string& name) {
+  val letters = val::global("Array").call<val>("from", name);
+  return letters["length"].as<int>() > 0 ? letters[0].call<std::string>("toUpperCase")
+                                         : std::string("?");
+}
 
 // The contract's styling of a joined container.
 constexpr std::pair<const char*, const char*> kContainerStyle[] = {
@@ -80,6 +103,13 @@ Result<client::Size> BrowserView::open(const client::ControlsOptions& options,
   }
   callbacks_ = std::make_unique<CallbackScope>();
   stage_ = createElement("div", kStageCss);
+  stage_.set("onclick", callbacks_->function([&listener](const val& event) {
+    val tile = event["target"].call<val>("closest", std::string("[data-participant]"));
+    if (!tile.isNull()) {
+      listener.onTileClicked(
+          tile.call<std::string>("getAttribute", std::string("data-participant")));
+    }
+  }));
   container_.call<void>("appendChild", stage_);
   if (!options.hidePanel) addControls(options, listener);
   resizeObserver_ =
@@ -95,14 +125,12 @@ void BrowserView::addControls(const client::ControlsOptions& options,
                               client::ViewListener& listener) {
   controls_ = createElement("div", kControlsCss);
   controls_.call<void>("setAttribute", std::string("data-callsession-controls"), std::string());
-  const std::vector<std::pair<const char*, bool>> buttons{
-      {"toggle-audio", !options.hideToggleAudio},
-      {"toggle-video", !options.hideToggleVideo},
-      {"layout", true},
-      {"leave", !options.hideLeave},
-  };
-  for (const auto& [action, shown] : buttons) {
-    if (!shown) continue;
+  const std::map<std::string, bool> hidden{{"toggle-audio", options.hideToggleAudio},
+                                           {"toggle-video", options.hideToggleVideo},
+                                           {"share-screen", options.hideShareScreen},
+                                           {"leave", options.hideLeave}};
+  for (const auto& [action, control] : kActions) {
+    if (auto it = hidden.find(action); it != hidden.end() && it->second) continue;
     val button = createElement("button", kButtonCss);
     button.set("type", "button");
     button.call<void>("setAttribute", std::string("data-action"), std::string(action));
@@ -113,10 +141,9 @@ void BrowserView::addControls(const client::ControlsOptions& options,
     val button = event["target"].call<val>("closest", std::string("[data-action]"));
     if (button.isNull()) return;
     const std::string action = button.call<std::string>("getAttribute", std::string("data-action"));
-    if (action == "leave") listener.onControl(client::Control::kLeave);
-    if (action == "toggle-audio") listener.onControl(client::Control::kToggleAudio);
-    if (action == "toggle-video") listener.onControl(client::Control::kToggleVideo);
-    if (action == "layout") listener.onControl(client::Control::kLayout);
+    for (const auto& [name, control] : kActions) {
+      if (action == name) listener.onControl(control);
+    }
   }));
   container_.call<void>("appendChild", controls_);
 }
@@ -124,20 +151,28 @@ void BrowserView::addControls(const client::ControlsOptions& options,
 BrowserView::TileElements& BrowserView::tileFor(const client::Tile& tile) {
   auto it = tiles_.find(tile.uid);
   if (it != tiles_.end()) return it->second;
-  TileElements elements{createElement("div", kTileCss), createElement("video", kVideoCss),
-                        createElement("span", kLabelCss)};
-  elements.video.set("autoplay", true);
-  elements.video.set("playsInline", true);
-  if (tile.uid.empty()) {
-    elements.video.set("muted", true);  // no echo of one's own microphone
-    elements.video.call<void>("setAttribute", std::string("data-local"), std::string());
-  } else {
-    elements.video.call<void>("setAttribute", std::string("data-uid"), tile.uid);
+  TileElements elements{createElement("div", kTileCss), val::null(),
+                        createElement("div", kAvatarCss), createElement("span", kLabelCss)};
+  elements.tile.call<void>("setAttribute", std::string("data-participant"), tile.uid);
+  // A remote tile always has its video element: it also plays the participant's audio.
+  if (tile.hasVideo) {
+    elements.video = createElement("video", kVideoCss);
+    elements.video.set("autoplay", true);
+    elements.video.set("playsInline", true);
+    if (tile.uid.empty()) {
+      elements.video.set("muted", true);  // no echo of one's own microphone
+      elements.video.call<void>("setAttribute", std::string("data-local"), std::string());
+    } else {
+      elements.video.call<void>("setAttribute", std::string("data-uid"), tile.uid);
+    }
+    elements.tile.call<void>("appendChild", elements.video);
+    board_.setVideoElement(tile.uid, elements.video);
   }
-  elements.tile.call<void>("appendChild", elements.video);
+  elements.avatar.call<void>("setAttribute", std::string("data-avatar"), std::string());
+  elements.avatar.set("textContent", initial(tile.name.empty() ? tile.uid : tile.name));
+  elements.tile.call<void>("appendChild", elements.avatar);
   elements.tile.call<void>("appendChild", elements.label);
   stage_.call<void>("appendChild", elements.tile);
-  board_.setVideoElement(tile.uid, elements.video);
   return tiles_.emplace(tile.uid, std::move(elements)).first->second;
 }
 
@@ -152,10 +187,18 @@ void BrowserView::render(const client::Scene& scene) {
     setPx(style, "top", tile.rect.y);
     setPx(style, "width", tile.rect.width);
     setPx(style, "height", tile.rect.height);
-    elements.video["style"].set("visibility", tile.videoPaused ? "hidden" : "visible");
+    const bool showVideo = tile.hasVideo && !tile.videoPaused;
+    if (tile.hasVideo) elements.video["style"].set("visibility", showVideo ? "visible" : "hidden");
+    elements.avatar["style"].set("display", showVideo ? "none" : "flex");
+    setFlag(elements.tile, "data-audio-muted", tile.audioMuted);
+    setFlag(elements.tile, "data-video-paused", !showVideo);
+    setFlag(elements.tile, "data-speaking", tile.speaking);
+    setFlag(elements.tile, "data-pinned", tile.pinned);
+    elements.tile["style"].set("outline", tile.speaking ? "3px solid #4caf50" : "none");
     std::string label = tile.name.empty() ? tile.uid : tile.name;
     if (tile.uid.empty()) label += " (you)";
-    if (tile.audioMuted) label += " - muted";
+    if (tile.pinned) label += " \xF0\x9F\x93\x8C";      // pushpin
+    if (tile.audioMuted) label += " \xF0\x9F\x94\x87";  // muted speaker
     elements.label.set("textContent", label);
   }
   for (auto it = tiles_.begin(); it != tiles_.end();) {
@@ -181,6 +224,9 @@ void BrowserView::render(const client::Scene& scene) {
     } else if (action == "toggle-video") {
       text = scene.videoPaused ? "Start video" : "Stop video";
       pressed = scene.videoPaused;
+    } else if (action == "share-screen") {
+      text = scene.screenSharing ? "Stop sharing" : "Share screen";
+      pressed = scene.screenSharing;
     } else if (action == "layout") {
       text = "Layout: " + std::string(toString(scene.layout));
     }

@@ -11,7 +11,9 @@
 namespace callsession::bindings {
 
 // The container of CONTRACT.md §6: its state attribute, the tiles (video[data-local],
-// video[data-uid]) placed where the core's layout says, and the controls ([data-action]).
+// video[data-uid]) placed where the core's layout says, and the controls ([data-action]). Each
+// tile is a [data-participant] element marked data-audio-muted, data-video-paused, data-speaking
+// and data-pinned as they apply; a paused or absent video shows the name's initial instead.
 class BrowserView final : public client::View {
  public:
   BrowserView(MediaBoard& board, val container);
@@ -26,7 +28,8 @@ class BrowserView final : public client::View {
  private:
   struct TileElements {
     val tile;
-    val video;
+    val video;  // null for a tile without video
+    val avatar;
     val label;
   };
 

@@ -5,8 +5,9 @@
 #include <map>
 #include <string>
 
-// Where the browser's MediaStreams meet the DOM: media and peer connections put streams here, and
-// the view shows each in its video element, whichever arrives first. The core never sees a stream.
+// Where the browser's MediaStreams meet the DOM and the peer connections: media and peer
+// connections put streams here, and the view shows each in its video element, whichever arrives
+// first; a local track swapped here reaches every peer connection. The core never sees a stream.
 namespace callsession::bindings {
 
 using emscripten::val;
@@ -20,12 +21,19 @@ class MediaBoard {
   void setStream(const std::string& uid, val stream);
   void removeStream(const std::string& uid);
   [[nodiscard]] val localStream() const;
+  // The RTCPeerConnection sending the local stream to a remote uid.
+  void setPeer(const std::string& uid, val connection);
+  void removePeer(const std::string& uid);
+  // Puts `track` in the local stream and on every peer's sender in place of the track of its
+  // kind (RTCRtpSender.replaceTrack: no renegotiation). Returns the track it replaced, or null.
+  val replaceLocalTrack(const val& track);
 
  private:
   void attach(const std::string& uid);
 
   std::map<std::string, val> streams_;
   std::map<std::string, val> videos_;
+  std::map<std::string, val> peers_;
 };
 
 }  // namespace callsession::bindings

@@ -108,6 +108,33 @@ std::string setVideoPaused(bool paused) {
   return answer(sdk().session().setVideoPaused(paused));
 }
 
+// Answers a media completion through the wrapper's `resolve`.
+client::MediaDone resolveWith(val resolve) {
+  return [resolve](const Status& status) { resolve(answer(status)); };
+}
+
+void setInput(client::MediaKind kind, const val& deviceId, const val& resolve) {
+  if (!deviceId.isString()) {
+    resolve(answer(makeError(ErrorCode::kSettingsInvalid, "deviceId must be a string.")));
+    return;
+  }
+  sdk().session().useDevice(kind, deviceId.as<std::string>(), resolveWith(resolve));
+}
+
+void setAudioInput(val deviceId, val resolve) {
+  setInput(client::MediaKind::kAudio, deviceId, resolve);
+}
+void setVideoInput(val deviceId, val resolve) {
+  setInput(client::MediaKind::kVideo, deviceId, resolve);
+}
+
+void startScreenSharing(val resolve) {
+  sdk().session().startScreenShare(resolveWith(std::move(resolve)));
+}
+std::string stopScreenSharing() {
+  return answer(sdk().session().stopScreenShare());
+}
+
 std::string setLayout(val name) {
   const auto layout = callLayoutFromString(text(name));
   if (!layout) {
@@ -132,6 +159,10 @@ EMSCRIPTEN_BINDINGS(callsession) {
   function("setAudioMuted", &setAudioMuted);
   function("setVideoPaused", &setVideoPaused);
   function("setLayout", &setLayout);
+  function("setAudioInput", &setAudioInput);
+  function("setVideoInput", &setVideoInput);
+  function("startScreenSharing", &startScreenSharing);
+  function("stopScreenSharing", &stopScreenSharing);
 }
 
 }  // namespace callsession::bindings

@@ -70,12 +70,27 @@ class FakeMedia final : public LocalMedia {
   ~FakeMedia() override;
   void setAudioEnabled(bool enabled) override { audioEnabled = enabled; }
   void setVideoEnabled(bool enabled) override { videoEnabled = enabled; }
+  void useDevice(MediaKind kind, const std::string& deviceId, MediaDone done) override {
+    deviceRequests.push_back({kind, deviceId, std::move(done)});
+  }
+  void startScreenShare(MediaDone done) override { shareRequests.push_back(std::move(done)); }
+  void stopScreenShare() override { ++shareStops; }
+
+  struct DeviceRequest {
+    MediaKind kind;
+    std::string deviceId;
+    MediaDone done;
+  };
 
   FakePlatform& platform;
   MediaRequest request;
   MediaListener& listener;
   bool audioEnabled = true;
   bool videoEnabled = true;
+  // Requests in flight, answered by the test through their `done`.
+  std::vector<DeviceRequest> deviceRequests;
+  std::vector<MediaDone> shareRequests;
+  int shareStops = 0;
 };
 
 class FakeSocket final : public SignalingChannel {

@@ -16,9 +16,19 @@ class MeshTest : public ::testing::Test {
  protected:
   FakePlatform platform;
   std::vector<std::pair<std::string, std::string>> relayed;
+  std::vector<std::pair<std::string, double>> levels;
   Mesh mesh{platform, "carol", R"([{"urls":"stun:x"}])",
-            [this](const std::string& to, std::string data) { relayed.emplace_back(to, data); }};
+            [this](const std::string& to, std::string data) { relayed.emplace_back(to, data); },
+            [this](const std::string& from, double level) { levels.emplace_back(from, level); }};
 };
+
+TEST_F(MeshTest, EachConnectionsAudioLevelIsReportedWithItsUid) {
+  mesh.add(person("dave"));
+  mesh.add(person("ada"));
+  platform.peers.at("ada")->listener.onAudioLevel(0.25);
+  platform.peers.at("dave")->listener.onAudioLevel(0.0);
+  EXPECT_EQ(levels, (std::vector<std::pair<std::string, double>>{{"ada", 0.25}, {"dave", 0.0}}));
+}
 
 TEST_F(MeshTest, OpensOneConnectionPerRemoteInJoinOrder) {
   EXPECT_TRUE(mesh.add(person("dave")));

@@ -21,7 +21,8 @@ class PeerTest : public ::testing::Test {
   void open(bool polite) {
     peer = std::make_unique<RemotePeer>(
         platform, PeerConfig{"bob", "[]"}, polite,
-        [this](std::string data) { sent.push_back(json::parse(data)); });
+        [this](std::string data) { sent.push_back(json::parse(data)); },
+        [this](double level) { levels.push_back(level); });
     connection = platform.peers.at("bob");
   }
 
@@ -29,6 +30,7 @@ class PeerTest : public ::testing::Test {
   std::unique_ptr<RemotePeer> peer;
   FakePeer* connection = nullptr;
   std::vector<json> sent;
+  std::vector<double> levels;
 };
 
 TEST(Politeness, TheLowerUidIsPolite) {
@@ -119,6 +121,13 @@ TEST_F(PeerTest, AFailedConnectionRestartsIce) {
   open(true);
   peer->onConnectionFailed();
   EXPECT_EQ(connection->calls, std::vector<std::string>{"restartIce"});
+}
+
+TEST_F(PeerTest, TheRemoteAudioLevelIsPassedOnUntouched) {
+  open(true);
+  connection->listener.onAudioLevel(0.5);
+  EXPECT_EQ(levels, std::vector<double>{0.5});
+  EXPECT_TRUE(sent.empty());
 }
 
 TEST_F(PeerTest, DestroyingThePeerClosesItsConnection) {

@@ -9,7 +9,8 @@ import * as esbuild from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const wasmBuild = path.resolve(root, process.env.CALLSESSION_WASM_BUILD ?? "build/wasm", "bindings");
-const outDir = path.join(root, "build/web/sdk");
+// Both folders may be moved by the environment, so that parallel builds need not share one.
+const outDir = path.resolve(root, process.env.CALLSESSION_SDK_OUT ?? "build/web/sdk");
 const glue = path.join(wasmBuild, "callsession_wasm.js");
 if (!existsSync(glue)) throw new Error(`${glue} is missing: build the wasm preset first`);
 

@@ -5,7 +5,18 @@
 import createCallSessionModule from "callsession-wasm-glue";
 
 const LOAD_FAILED = { code: "ERROR_NETWORK", message: "The SDK's WebAssembly module could not be loaded." };
-const NOT_SUPPORTED = (what) => ({ data: null, error: { code: "ERROR_NOT_SUPPORTED", message: `${what} is not available in this version.` } });
+
+// The microphones and cameras, as getDevices answers them. Labels stay empty until the page has
+// been allowed a camera or microphone once (the browser's rule, not ours).
+async function listDevices() {
+  try {
+    const devices = await navigator.mediaDevices.enumerateDevices();
+    const of = (kind) => devices.filter((device) => device.kind === kind).map(({ deviceId, label }) => ({ deviceId, label }));
+    return { data: { audioInputs: of("audioinput"), videoInputs: of("videoinput") }, error: null };
+  } catch (error) {
+    return { data: null, error: { code: "ERROR_MEDIA_PERMISSION_DENIED", message: String(error?.message ?? error) } };
+  }
+}
 
 // JSON text for the core, or text it refuses (a cyclic object, a BigInt) rather than an exception.
 function jsonText(value) {
@@ -27,10 +38,16 @@ export function createCallSession(wasmUrl) {
   const listeners = new Map();
   // The core emits during its own steps; listeners run after, each in its own microtask, so that
   // one that calls back into the SDK (or throws) disturbs neither the core nor the others.
-  const onEvent = (name, payloadJson) => {
-    const payload = JSON.parse(payloadJson);
+  const deliver = (name, payload) => {
     for (const listener of listeners.get(name) ?? []) queueMicrotask(() => listener(payload));
   };
+  const onEvent = (name, payloadJson) => deliver(name, JSON.parse(payloadJson));
+  // A device plugged in or out: the new lists, for apps that offer a choice.
+  navigator.mediaDevices?.addEventListener?.("devicechange", async () => {
+    if (!listeners.get("onDeviceListChanged")?.size) return;
+    const { data } = await listDevices();
+    if (data) deliver("onDeviceListChanged", data);
+  });
 
   let module = null;
   const ready = createCallSessionModule({ locateFile: () => wasmUrl, onEvent }).then(
@@ -59,18 +76,11 @@ export function createCallSession(wasmUrl) {
     pauseVideo: () => now("setVideoPaused", true),
     resumeVideo: () => now("setVideoPaused", false),
     setLayout: (layout) => now("setLayout", layout),
-    async getDevices() {
-      try {
-        const devices = await navigator.mediaDevices.enumerateDevices();
-        return { data: devices.map(({ deviceId, kind, label }) => ({ deviceId, kind, label })), error: null };
-      } catch (error) {
-        return { data: null, error: { code: "ERROR_MEDIA_PERMISSION_DENIED", message: String(error?.message ?? error) } };
-      }
-    },
-    setAudioInput: async () => NOT_SUPPORTED("Choosing the microphone"),
-    setVideoInput: async () => NOT_SUPPORTED("Choosing the camera"),
-    startScreenSharing: async () => NOT_SUPPORTED("Screen sharing"),
-    stopScreenSharing: async () => NOT_SUPPORTED("Screen sharing"),
+    getDevices: listDevices,
+    setAudioInput: (deviceId) => later("setAudioInput", [deviceId]),
+    setVideoInput: (deviceId) => later("setVideoInput", [deviceId]),
+    startScreenSharing: () => later("startScreenSharing", []),
+    stopScreenSharing: () => now("stopScreenSharing"),
     addEventListener(name, callback) {
       if (typeof callback !== "function") return () => {};
       if (!listeners.has(name)) listeners.set(name, new Set());

@@ -21,9 +21,7 @@ export type ErrorCode =
   | "ERROR_JOIN_CANCELLED"
   | "ERROR_MEDIA_PERMISSION_DENIED"
   | "ERROR_SIGNALING_FAILED"
-  | "ERROR_NETWORK"
-  /** Returned by the calls this version does not implement yet. */
-  | "ERROR_NOT_SUPPORTED";
+  | "ERROR_NETWORK";
 
 export interface CallSessionError {
   code: ErrorCode;
@@ -90,12 +88,19 @@ export interface SessionEvents {
   onVideoPaused: { paused: boolean };
   onCallLayoutChanged: { layout: CallLayout };
   onError: { error: CallSessionError };
+  /** A microphone or camera was plugged in or out (an addition to the contract). */
+  onDeviceListChanged: DeviceList;
 }
 
 export interface MediaDeviceEntry {
   deviceId: string;
-  kind: MediaDeviceKind;
+  /** Empty until the page has been allowed a camera or microphone once. */
   label: string;
+}
+
+export interface DeviceList {
+  audioInputs: MediaDeviceEntry[];
+  videoInputs: MediaDeviceEntry[];
 }
 
 export interface CallSessionApi {
@@ -118,14 +123,23 @@ export interface CallSessionApi {
   ): Promise<Result<{ sessionId: string; uid: string }>>;
   /** Idempotent; a join in flight ends with ERROR_JOIN_CANCELLED. */
   leaveSession(): Promise<Result<null>>;
+  /** The others see it (onParticipantListChanged, a mark on the tile). */
   muteAudio(): Promise<Result<null>>;
   unmuteAudio(): Promise<Result<null>>;
+  /** Pausing while sharing the screen pauses the share. In a VOICE session resumeVideo gives
+   * ERROR_SETTINGS_INVALID. */
   pauseVideo(): Promise<Result<null>>;
   resumeVideo(): Promise<Result<null>>;
+  /** SPOTLIGHT and SIDEBAR enlarge the pinned tile (a click on it), else the active speaker. */
   setLayout(layout: CallLayout): Promise<Result<null>>;
-  getDevices(): Promise<Result<MediaDeviceEntry[]>>;
+  getDevices(): Promise<Result<DeviceList>>;
+  /** Switch the microphone or camera in the call, without reconnecting; the old one is stopped.
+   * An unknown id gives ERROR_MEDIA_PERMISSION_DENIED; a camera in a VOICE session,
+   * ERROR_SETTINGS_INVALID. */
   setAudioInput(deviceId: string): Promise<Result<null>>;
   setVideoInput(deviceId: string): Promise<Result<null>>;
+  /** Sends a screen (the browser asks which) instead of the camera until stopScreenSharing or the
+   * browser's own "Stop sharing"; resumes a paused video. Refused: ERROR_MEDIA_PERMISSION_DENIED. */
   startScreenSharing(): Promise<Result<null>>;
   stopScreenSharing(): Promise<Result<null>>;
   /** Returns the function that unsubscribes. */

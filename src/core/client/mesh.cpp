@@ -6,11 +6,12 @@
 namespace callsession::client {
 
 Mesh::Mesh(Platform& platform, std::string selfUid, std::string iceServersJson,
-           SendSignal sendSignal)
+           SendSignal sendSignal, OnAudioLevel onAudioLevel)
     : platform_(platform),
       selfUid_(std::move(selfUid)),
       iceServersJson_(std::move(iceServersJson)),
-      sendSignal_(std::move(sendSignal)) {}
+      sendSignal_(std::move(sendSignal)),
+      onAudioLevel_(std::move(onAudioLevel)) {}
 
 Mesh::Remote* Mesh::find(std::string_view uid) {
   auto it = std::find_if(remotes_.begin(), remotes_.end(),
@@ -22,8 +23,10 @@ bool Mesh::add(const signaling::Participant& participant) {
   if (participant.uid == selfUid_ || find(participant.uid) != nullptr) return false;
   const std::string& uid = participant.uid;
   auto send = [this, uid](std::string dataJson) { sendSignal_(uid, std::move(dataJson)); };
-  auto peer = std::make_unique<RemotePeer>(platform_, PeerConfig{uid, iceServersJson_},
-                                           isPolite(selfUid_, uid), std::move(send));
+  auto level = [this, uid](double value) { onAudioLevel_(uid, value); };
+  auto peer =
+      std::make_unique<RemotePeer>(platform_, PeerConfig{uid, iceServersJson_},
+                                   isPolite(selfUid_, uid), std::move(send), std::move(level));
   remotes_.push_back({participant, std::move(peer)});
   return true;
 }

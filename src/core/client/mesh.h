@@ -20,8 +20,11 @@ class Mesh {
 
   // `sendSignal(to, dataJson)` relays a peer's signal through the server.
   using SendSignal = std::function<void(const std::string& to, std::string dataJson)>;
+  // `onAudioLevel(from, level)` hears each remote participant's audio level.
+  using OnAudioLevel = std::function<void(const std::string& from, double level)>;
 
-  Mesh(Platform& platform, std::string selfUid, std::string iceServersJson, SendSignal sendSignal);
+  Mesh(Platform& platform, std::string selfUid, std::string iceServersJson, SendSignal sendSignal,
+       OnAudioLevel onAudioLevel);
 
   // Opens a connection to a newcomer; false (and nothing opened) for oneself or a known uid.
   bool add(const signaling::Participant& participant);
@@ -43,6 +46,7 @@ class Mesh {
   std::string selfUid_;
   std::string iceServersJson_;
   SendSignal sendSignal_;
+  OnAudioLevel onAudioLevel_;
   std::vector<Remote> remotes_;
 };
 

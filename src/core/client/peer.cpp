@@ -18,9 +18,10 @@ std::string stringField(const json& object, const char* key) {
 }  // namespace
 
 RemotePeer::RemotePeer(Platform& platform, const PeerConfig& config, bool polite,
-                       SendSignal sendSignal)
+                       SendSignal sendSignal, OnAudioLevel onAudioLevel)
     : polite_(polite),
       sendSignal_(std::move(sendSignal)),
+      onAudioLevel_(std::move(onAudioLevel)),
       connection_(platform.openPeer(config, *this)) {}
 
 void RemotePeer::onSignal(std::string_view dataJson) {
@@ -83,6 +84,10 @@ void RemotePeer::onIceCandidate(std::string candidateJson) {
 // Perfect negotiation covers ICE restarts too: restartIce() fires negotiationneeded.
 void RemotePeer::onConnectionFailed() {
   connection_->restartIce();
+}
+
+void RemotePeer::onAudioLevel(double level) {
+  onAudioLevel_(level);
 }
 
 }  // namespace callsession::client

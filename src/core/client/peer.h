@@ -24,8 +24,11 @@ class RemotePeer final : public PeerListener {
  public:
   // `sendSignal` carries a signal's `data` object (JSON text) to the remote participant.
   using SendSignal = std::function<void(std::string dataJson)>;
+  // `onAudioLevel` hears the remote participant's audio level (PeerListener::onAudioLevel).
+  using OnAudioLevel = std::function<void(double level)>;
 
-  RemotePeer(Platform& platform, const PeerConfig& config, bool polite, SendSignal sendSignal);
+  RemotePeer(Platform& platform, const PeerConfig& config, bool polite, SendSignal sendSignal,
+             OnAudioLevel onAudioLevel);
 
   // The `data` of a signal relayed from the remote participant. Malformed data is dropped.
   void onSignal(std::string_view dataJson);
@@ -38,12 +41,14 @@ class RemotePeer final : public PeerListener {
   void onRemoteDescriptionFailed() override;
   void onIceCandidate(std::string candidateJson) override;
   void onConnectionFailed() override;
+  void onAudioLevel(double level) override;
 
  private:
   void onRemoteDescription(SessionDescription description);
 
   bool polite_;
   SendSignal sendSignal_;
+  OnAudioLevel onAudioLevel_;
   bool makingOffer_ = false;
   bool ignoreOffer_ = false;
   bool settingRemoteAnswer_ = false;

@@ -63,19 +63,37 @@ struct MediaRequest {
   bool video = true;
 };
 
+enum class MediaKind { kAudio, kVideo };
+
 class MediaListener {
  public:
   virtual ~MediaListener() = default;
   virtual void onMediaReady() = 0;
   virtual void onMediaFailed(Error error) = 0;
+  // The screen share ended without stopScreenShare(): the browser's own "Stop sharing", a shared
+  // window closed. The camera is not back until stopScreenShare().
+  virtual void onScreenShareEnded() = 0;
 };
 
-// Destroying it stops every track it opened, including one that arrives after.
+using MediaDone = std::function<void(Status)>;
+
+// What the local user sends: a microphone track and, unless voice-only, one video track (the
+// camera, or the screen while sharing). Every peer sends these tracks; a change of track reaches
+// all of them without renegotiation. Destroying it stops every track it opened, including one
+// that arrives after, and drops pending completions.
 class LocalMedia {
  public:
   virtual ~LocalMedia() = default;
+  // Applies to the track being sent: pausing video while sharing pauses the share.
   virtual void setAudioEnabled(bool enabled) = 0;
   virtual void setVideoEnabled(bool enabled) = 0;
+  // Opens `deviceId` and sends it instead of the current microphone or camera, which is stopped.
+  // The new track keeps the old one's enabled state. While sharing, a new camera waits aside.
+  virtual void useDevice(MediaKind kind, const std::string& deviceId, MediaDone done) = 0;
+  // Asks for a screen (getDisplayMedia) and sends it instead of the camera, kept open aside.
+  virtual void startScreenShare(MediaDone done) = 0;
+  // Ends the share and sends the camera again, enabled as the share was. Nothing if not sharing.
+  virtual void stopScreenShare() = 0;
 };
 
 // ---- Signaling transport (WebSocket)
@@ -122,6 +140,8 @@ class PeerListener {
   virtual void onIceCandidate(std::string candidateJson) = 0;
   // ICE gave up (connectionState "failed").
   virtual void onConnectionFailed() = 0;
+  // The remote participant's audio level (RFC 6464, linear 0..1), polled a few times a second.
+  virtual void onAudioLevel(double level) = 0;
 };
 
 struct PeerConfig {
@@ -146,13 +166,15 @@ class PeerConnection {
 // ---- The container (DOM)
 // --------------------------------------------------------------------------
 
-enum class Control { kLeave, kToggleAudio, kToggleVideo, kLayout };
+enum class Control { kLeave, kToggleAudio, kToggleVideo, kLayout, kShareScreen };
 
 class ViewListener {
  public:
   virtual ~ViewListener() = default;
   virtual void onControl(Control control) = 0;
   virtual void onResized(Size size) = 0;
+  // A click on a tile: pins it to the large slot of the featured layouts, or unpins it.
+  virtual void onTileClicked(const std::string& uid) = 0;
 };
 
 // What the container shows; the view reconciles its elements with it.
@@ -161,7 +183,10 @@ struct Tile {
   std::string name;
   Rect rect;
   bool audioMuted = false;
-  bool videoPaused = false;
+  bool videoPaused = false;  // the tile shows the name instead of the picture
+  bool hasVideo = true;      // false: no video element at all (oneself in a voice session)
+  bool speaking = false;
+  bool pinned = false;
 
   friend bool operator==(const Tile&, const Tile&) = default;
 };
@@ -170,6 +195,7 @@ struct Scene {
   std::vector<Tile> tiles;
   bool audioMuted = false;  // the local user's, for the toggle buttons
   bool videoPaused = false;
+  bool screenSharing = false;
   CallLayout layout = CallLayout::kTile;
 
   friend bool operator==(const Scene&, const Scene&) = default;
@@ -180,6 +206,7 @@ struct ControlsOptions {
   bool hideLeave = false;
   bool hideToggleAudio = false;
   bool hideToggleVideo = false;
+  bool hideShareScreen = false;
 };
 
 // One container, given to one join. Until open() it touches nothing but the state attribute.

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "core/client/active_speaker.h"
 #include "core/client/events.h"
 #include "core/client/layout.h"
 
@@ -12,11 +13,17 @@ using Kind = GateEvent::Kind;
 // Everything one join opened. Members are destroyed in reverse order: peers first, then the socket,
 // then the camera.
 struct SessionController::Call {
+  enum class Share { kOff, kStarting, kOn };
+
   std::string token;
   JoinPlan plan;
+  bool voice = false;
   bool audioMuted = false;
   bool videoPaused = false;
+  Share share = Share::kOff;
   CallLayout layout = CallLayout::kTile;
+  std::optional<std::string> pinned;  // a uid, "" for oneself
+  ActiveSpeaker speaker;
   Size size;
   std::unique_ptr<LocalMedia> media;
   bool mediaReady = false;
@@ -91,9 +98,11 @@ std::optional<Error> SessionController::start(NewJoin& newJoin) {
        newJoin.request.token, newJoin.request.settingsJson, serverNowSeconds, &usedTokens_});
   if (!plan.ok()) return plan.error();
   const SessionSettings& settings = plan.value().settings;
-  auto size = view_->open({settings.hideControlPanel, settings.hideLeaveSessionButton,
-                           settings.hideToggleAudioButton, settings.hideToggleVideoButton},
-                          *this);
+  const bool voice = settings.sessionType == SessionType::kVoice;
+  auto size =
+      view_->open({settings.hideControlPanel, settings.hideLeaveSessionButton,
+                   settings.hideToggleAudioButton, settings.hideToggleVideoButton || voice, voice},
+                  *this);
   if (!size.ok()) return size.error();
 
   // From here the token is spent, whatever happens to this join.
@@ -101,12 +110,14 @@ std::optional<Error> SessionController::start(NewJoin& newJoin) {
   call_ = std::make_unique<Call>();
   call_->token = std::move(newJoin.request.token);
   call_->plan = std::move(plan.value());
+  call_->voice = voice;
   call_->audioMuted = settings.startAudioMuted;
-  call_->videoPaused = settings.startVideoPaused;
+  // A voice session never has a camera: the others see a paused video, hence a name, not black.
+  call_->videoPaused = settings.startVideoPaused || voice;
   call_->layout = settings.layout;
   call_->size = size.value();
   // Media and signaling at once: neither waits for the other.
-  call_->media = platform_.openMedia({true, settings.sessionType == SessionType::kVideo}, *this);
+  call_->media = platform_.openMedia({true, !voice}, *this);
   call_->signaling = platform_.openSignaling(account_.webSocketUrl(), *this);
   return std::nullopt;
 }
@@ -115,6 +126,9 @@ void SessionController::teardown() {
   if (call_ && call_->joined) call_->signaling->send(signaling::serialize(signaling::Leave{}));
   call_.reset();
   if (view_) view_->close();
+  for (auto& [request, done] : std::exchange(awaiting_, {})) {
+    done(makeError(ErrorCode::kNotInitialized, "The session ended before this completed."));
+  }
 }
 
 void SessionController::emitFor(GateEffect effect, const GateEvent& event,
@@ -215,7 +229,9 @@ void SessionController::maybeComplete() {
   auto sendSignal = [this](const std::string& to, std::string dataJson) {
     call_->signaling->send(signaling::serialize(signaling::Signal{to, std::move(dataJson)}));
   };
-  call_->mesh = std::make_unique<Mesh>(platform_, joined.uid, joined.iceServersJson, sendSignal);
+  auto onLevel = [this](const std::string& uid, double level) { onAudioLevel(uid, level); };
+  call_->mesh =
+      std::make_unique<Mesh>(platform_, joined.uid, joined.iceServersJson, sendSignal, onLevel);
   for (const auto& participant : joined.participants) call_->mesh->add(participant);
   for (const auto& message : std::exchange(call_->backlog, {})) apply(message, false);
   render();
@@ -234,6 +250,8 @@ bool SessionController::apply(const signaling::ServerMessage& message, bool anno
     }
   } else if (const auto* left = std::get_if<signaling::ParticipantLeft>(&message)) {
     changed = mesh.remove(left->uid);
+    call_->speaker.forget(left->uid);
+    if (call_->pinned == left->uid) call_->pinned.reset();
     if (changed && announce) {
       emit(events::kParticipantLeft, events::participantLeft(left->uid, left->reason));
     }
@@ -264,9 +282,16 @@ Status SessionController::setAudioMuted(bool muted) {
   return okStatus();
 }
 
+Status SessionController::requireVideo() const {
+  if (auto joined = requireJoined(); !joined.ok()) return joined;
+  if (!call_->voice) return okStatus();
+  return makeError(ErrorCode::kSettingsInvalid, "A VOICE session has no video.");
+}
+
 Status SessionController::setVideoPaused(bool paused) {
   if (auto joined = requireJoined(); !joined.ok()) return joined;
   if (call_->videoPaused == paused) return okStatus();
+  if (auto video = requireVideo(); !video.ok()) return video;
   call_->videoPaused = paused;
   call_->media->setVideoEnabled(!paused);
   sendState();
@@ -301,7 +326,73 @@ void SessionController::onControl(Control control) {
       setLayout(next);
       return;
     }
+    case Control::kShareScreen:
+      if (call_->share == Call::Share::kOff) return startScreenShare([](const Status&) {});
+      stopScreenShare();
+      return;
   }
+}
+
+void SessionController::onTileClicked(const std::string& uid) {
+  if (gate_.state != SessionState::kJoined) return;
+  if (call_->pinned == uid) {
+    call_->pinned.reset();
+  } else {
+    call_->pinned = uid;
+  }
+  render();
+}
+
+MediaDone SessionController::awaitMedia(MediaDone done) {
+  const int request = ++requests_;
+  awaiting_.emplace(request, std::move(done));
+  return [this, request](Status status) {
+    auto it = awaiting_.find(request);
+    if (it == awaiting_.end()) return;
+    MediaDone answer = std::move(it->second);
+    awaiting_.erase(it);
+    answer(std::move(status));
+  };
+}
+
+void SessionController::useDevice(MediaKind kind, const std::string& deviceId, MediaDone done) {
+  const Status usable = kind == MediaKind::kVideo ? requireVideo() : requireJoined();
+  if (!usable.ok()) return done(usable);
+  call_->media->useDevice(kind, deviceId, awaitMedia(std::move(done)));
+}
+
+void SessionController::startScreenShare(MediaDone done) {
+  if (auto video = requireVideo(); !video.ok()) return done(video);
+  if (call_->share != Call::Share::kOff) return done(okStatus());
+  call_->share = Call::Share::kStarting;
+  render();
+  // The media port is destroyed with the call, so this runs only while the call lives.
+  call_->media->startScreenShare([this, answer = awaitMedia(std::move(done))](Status status) {
+    const bool stoppedMeanwhile = call_->share == Call::Share::kOff;
+    call_->share = status.ok() && !stoppedMeanwhile ? Call::Share::kOn : Call::Share::kOff;
+    if (status.ok() && stoppedMeanwhile) call_->media->stopScreenShare();
+    if (call_->share == Call::Share::kOn && call_->videoPaused) setVideoPaused(false);
+    render();
+    answer(std::move(status));
+  });
+}
+
+Status SessionController::stopScreenShare() {
+  if (auto joined = requireJoined(); !joined.ok()) return joined;
+  if (call_->share == Call::Share::kOn) call_->media->stopScreenShare();
+  if (call_->share != Call::Share::kOff) {
+    call_->share = Call::Share::kOff;
+    render();
+  }
+  return okStatus();
+}
+
+void SessionController::onScreenShareEnded() {
+  if (call_->share == Call::Share::kOn) stopScreenShare();
+}
+
+void SessionController::onAudioLevel(const std::string& uid, double level) {
+  if (call_->speaker.observe(uid, level, platform_.clock().nowMillis())) render();
 }
 
 void SessionController::onResized(Size size) {
@@ -315,11 +406,13 @@ void SessionController::sendState() {
       signaling::serialize(signaling::State{call_->audioMuted, call_->videoPaused}));
 }
 
-// Featured layouts put the first remote participant in the large tile, oneself last.
+// The large tile of the featured layouts goes to the pinned participant, else the one speaking,
+// else the first remote one: oneself comes last there.
 void SessionController::render() {
-  Scene scene{{}, call_->audioMuted, call_->videoPaused, call_->layout};
+  Scene scene{
+      {}, call_->audioMuted, call_->videoPaused, call_->share != Call::Share::kOff, call_->layout};
   const signaling::Participant me = self();
-  const Tile local{"", me.name, {}, me.audioMuted, me.videoPaused};
+  const Tile local{"", me.name, {}, me.audioMuted, me.videoPaused, !call_->voice};
   const bool localFirst = call_->layout == CallLayout::kTile || call_->mesh->remotes().empty();
   if (localFirst) scene.tiles.push_back(local);
   for (const auto& remote : call_->mesh->remotes()) {
@@ -327,7 +420,16 @@ void SessionController::render() {
     scene.tiles.push_back({p.uid, p.name, {}, p.audioMuted, p.videoPaused});
   }
   if (!localFirst) scene.tiles.push_back(local);
-  const auto rects = layoutTiles(call_->layout, call_->size, scene.tiles.size());
+  LayoutInput input{call_->layout, call_->size, scene.tiles.size(), std::nullopt, std::nullopt};
+  const std::string& speaker = call_->speaker.speaker();
+  for (size_t i = 0; i < scene.tiles.size(); ++i) {
+    Tile& tile = scene.tiles[i];
+    tile.pinned = call_->pinned == tile.uid;
+    tile.speaking = !speaker.empty() && speaker == tile.uid;
+    if (tile.pinned) input.pinned = i;
+    if (tile.speaking) input.speaking = i;
+  }
+  const auto rects = layoutTiles(input);
   for (size_t i = 0; i < rects.size(); ++i) scene.tiles[i].rect = rects[i];
   view_->render(scene);
 }

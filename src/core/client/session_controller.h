@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,10 +53,17 @@ class SessionController final : private MediaListener,
   // Idempotent; cancels a join in flight (it ends with ERROR_JOIN_CANCELLED).
   void leave();
 
-  // The local user's media and the layout; ERROR_NOT_INITIALIZED unless joined.
+  // The local user's media and the layout; ERROR_NOT_INITIALIZED unless joined. A voice session
+  // has no video: resuming it, choosing a camera or sharing a screen give ERROR_SETTINGS_INVALID.
   Status setAudioMuted(bool muted);
   Status setVideoPaused(bool paused);
   Status setLayout(CallLayout layout);
+  // `done` is called exactly once, later; a leave first answers ERROR_NOT_INITIALIZED.
+  void useDevice(MediaKind kind, const std::string& deviceId, MediaDone done);
+  // Sharing also resumes a paused video: whoever shares means to be seen. Starting while sharing
+  // or stopping while not are no-ops; a stop while the browser still asks ends the share at once.
+  void startScreenShare(MediaDone done);
+  Status stopScreenShare();
 
   [[nodiscard]] SessionState state() const { return gate_.state; }
 
@@ -78,6 +86,10 @@ class SessionController final : private MediaListener,
   bool apply(const signaling::ServerMessage& message, bool announce);
   void sendState();
   void render();
+  Status requireVideo() const;
+  // Wraps a caller's completion so that a leave answers it if the media port cannot any more.
+  MediaDone awaitMedia(MediaDone done);
+  void onAudioLevel(const std::string& uid, double level);
   void emit(const char* name, const std::string& payload);
   Status requireJoined() const;
   [[nodiscard]] signaling::Participant self() const;
@@ -86,6 +98,7 @@ class SessionController final : private MediaListener,
   // MediaListener
   void onMediaReady() override;
   void onMediaFailed(Error error) override;
+  void onScreenShareEnded() override;
   // SignalingListener
   void onSignalingOpen() override;
   void onSignalingMessage(std::string_view text) override;
@@ -93,6 +106,7 @@ class SessionController final : private MediaListener,
   // ViewListener
   void onControl(Control control) override;
   void onResized(Size size) override;
+  void onTileClicked(const std::string& uid) override;
 
   Platform& platform_;
   const Account& account_;
@@ -103,6 +117,8 @@ class SessionController final : private MediaListener,
   JoinDone pending_;
   std::unique_ptr<View> view_;  // kept after a join ends: its container shows "left" or "error"
   std::unique_ptr<Call> call_;  // what the current join opened; destroyed by teardown
+  std::map<int, MediaDone> awaiting_;  // completions in flight, by request number
+  int requests_ = 0;
 };
 
 }  // namespace callsession::client

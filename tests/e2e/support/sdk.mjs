@@ -5,11 +5,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { openParticipant, repoRoot, startServer, TEST_AUTH_KEY, waitFor } from "./harness.mjs";
 
-// The server's web root: the SDK as built (build/web/sdk) plus the test page, copied (the server
-// refuses symlinks that lead out of its root).
+// The server's web root: the SDK as built (build/web/sdk, or CALLSESSION_SDK_OUT as
+// web/sdk/build.mjs reads it) plus the test page, copied (the server refuses symlinks that lead
+// out of its root).
 export async function startSdkServer(options = {}) {
   const webRoot = mkdtempSync(path.join(tmpdir(), "callsession-sdk-web-"));
-  cpSync(path.join(repoRoot, "build/web/sdk"), path.join(webRoot, "sdk"), { recursive: true });
+  const sdk = path.resolve(repoRoot, process.env.CALLSESSION_SDK_OUT ?? "build/web/sdk");
+  cpSync(sdk, path.join(webRoot, "sdk"), { recursive: true });
   cpSync(path.join(repoRoot, "tests/e2e/pages"), path.join(webRoot, "test"), { recursive: true });
   const server = await startServer({ ...options, webRoot });
   const stop = server.stop;
