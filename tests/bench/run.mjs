@@ -8,6 +8,7 @@ import { gzipSync } from "node:zlib";
 import {
   TEST_AUTH_KEY, api, createMeeting, launchBrowser, loginAs, repoRoot, startServer, waitFor,
 } from "../e2e/support/harness.mjs";
+import { measureRelay } from "./relay.mjs";
 import { median, summarize } from "./stats.mjs";
 
 const smoke = process.argv.includes("--smoke");
@@ -155,6 +156,12 @@ try {
   rmSync(webRoot, { recursive: true, force: true });
 }
 
+// Offered load: every participant relays `rate` signals per second to the next one in its room.
+const relaySizes = smoke ? [{ connections: 100, rate: 10, seconds: 2 }]
+  : [{ connections: 1000, rate: 20, seconds: 10 }, { connections: 5000, rate: 4, seconds: 10 }];
+const relay = [];
+for (const load of relaySizes) relay.push({ ...load, ...(await measureRelay(load)) });
+
 const results = {
   machine: { cores: (await import("node:os")).cpus().length, node: process.version },
   iterations,
@@ -165,6 +172,7 @@ const results = {
   },
   departure: { gracefulLeave: summarize(samples.gracefulLeave), abruptClose: summarize(samples.abruptClose) },
   sdk: { ...sdkWeight(), loadAndInit: summarize(samples.sdkLoad) },
+  serverRelay: relay,
 };
 mkdirSync(path.join(repoRoot, "build/bench"), { recursive: true });
 writeFileSync(path.join(repoRoot, "build/bench/results.json"), JSON.stringify(results, null, 2));
@@ -182,5 +190,12 @@ console.log("SDK weight (what a page downloads)");
 for (const row of results.sdk.files) console.log(`  ${row.file.padEnd(24)} ${String(row.raw).padStart(8)} B raw ${String(row.gzip).padStart(8)} B gzip`);
 console.log(`  page total (mjs + wasm)  ${String(results.sdk.pageGzip).padStart(8)} B gzip   target ≤ 65536; CometChat 690 KB, LiveKit 154 KB, Daily 72 KB`);
 console.log(`  load + init in browser   ${fmt(median(samples.sdkLoad)).padStart(8)}`);
-console.log("server relay at 1k/5k connections: measured by the load generator (npm run load)");
+console.log("server relay (same generator, same offered load; reference = Node ws relay)");
+const perConnection = (r, n) => `${(((r.serverMemoryKiB.peak - r.serverMemoryKiB.before) * 1024) / n / 1024).toFixed(1)} KB/conn`;
+for (const row of relay) {
+  const [c, r] = [row.callsession, row.reference];
+  console.log(`  ${row.connections} conns × ${row.rate}/s   callsession ${c.relayedPerSecond.toFixed(0)}/s p99 ${(c.relayP99Micros / 1000).toFixed(1)} ms ${perConnection(c, row.connections)}` +
+    `   reference ${r.relayedPerSecond.toFixed(0)}/s p99 ${(r.relayP99Micros / 1000).toFixed(1)} ms ${perConnection(r, row.connections)}` +
+    `   throughput ${ratio(c.relayedPerSecond, r.relayedPerSecond)}, held ${c.held}/${r.held}`);
+}
 console.log(`\nwritten: build/bench/results.json`);

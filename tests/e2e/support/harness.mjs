@@ -13,7 +13,7 @@ export const serverBinary = path.join(repoRoot, "build/native/src/server/callses
 export const chromiumBinary = "/usr/lib/chromium/chromium";
 export const TEST_AUTH_KEY = "e2e-auth-key";
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);

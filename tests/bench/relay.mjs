@@ -1,0 +1,41 @@
+// Server rows of the benchmark: the same load generator, with the same offered traffic, against
+// callsession-server and against the Node `ws` reference relay, one after the other in this run.
+import { execFile, spawn } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { TEST_AUTH_KEY, freePort, repoRoot, startServer } from "../e2e/support/harness.mjs";
+
+const run = promisify(execFile);
+const loadgen = path.join(repoRoot, "build/native/tests/load/callsession-loadgen");
+
+async function generate(port, pid, { connections, rate, seconds }, extra = []) {
+  const args = [`--port=${port}`, `--server-pid=${pid}`, `--connections=${connections}`,
+    "--room-size=4", `--rate=${rate}`, `--seconds=${seconds}`, "--churn=0", ...extra];
+  const { stdout } = await run(loadgen, args, { maxBuffer: 1 << 20 }).catch((error) => error);
+  return JSON.parse(stdout.trim().split("\n").pop());
+}
+
+async function startReference() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(repoRoot, "tests/bench/reference-relay.mjs"), String(port)],
+    { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise((resolve) => child.stdout.once("data", resolve));
+  return { port, pid: child.pid, stop: () => new Promise((resolve) => { child.once("exit", resolve); child.kill(); }) };
+}
+
+// Returns {callsession, reference} load-generator reports for one size.
+export async function measureRelay(load) {
+  const server = await startServer();
+  let callsession;
+  try {
+    callsession = await generate(server.port, server.process.pid, load, [`--auth-key=${TEST_AUTH_KEY}`]);
+  } finally {
+    await server.stop();
+  }
+  const reference = await startReference();
+  try {
+    return { callsession, reference: await generate(reference.port, reference.pid, load, ["--reference"]) };
+  } finally {
+    await reference.stop();
+  }
+}
