@@ -55,6 +55,9 @@ std::optional<std::string> base64UrlDecode(std::string_view text) {
       out.push_back(static_cast<char>((buffer >> static_cast<unsigned>(bits)) & 0xFFU));
     }
   }
+  // The last character's unused low bits must be zero, as an encoder writes them: otherwise
+  // several texts decode to the same bytes, and a signed token would have several spellings.
+  if ((buffer & ((1U << static_cast<unsigned>(bits)) - 1U)) != 0) return std::nullopt;
   return out;
 }
 

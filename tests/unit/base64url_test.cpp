@@ -33,6 +33,15 @@ TEST(Base64Url, RefusesCharactersOutsideTheAlphabet) {
   EXPECT_EQ(base64UrlDecode(std::string_view("Zm\0v", 4)), std::nullopt);
 }
 
+// "Zg" and "Zh" would both decode to "f" if the unused low bits were ignored: a token would then
+// have several spellings. Only the encoder's own spelling is accepted.
+TEST(Base64Url, RefusesNonZeroSpareBits) {
+  EXPECT_EQ(base64UrlDecode("Zg"), std::string("f"));
+  EXPECT_EQ(base64UrlDecode("Zh"), std::nullopt);
+  EXPECT_EQ(base64UrlDecode("Zm8"), std::string("fo"));
+  EXPECT_EQ(base64UrlDecode("Zm9"), std::nullopt);
+}
+
 TEST(Base64Url, RefusesALengthNoEncoderProduces) {
   EXPECT_EQ(base64UrlDecode("Zm9vY"), std::nullopt);
 }
