@@ -10,6 +10,8 @@ echo "== GoogleTest, native"
 ctest --preset native
 echo "== GoogleTest, wasm under node"
 ctest --preset wasm
+echo "== Benchmark smoke (one iteration: proves npm run bench still works; asserts no timing)"
+node tests/bench/run.mjs --smoke
 echo "== JavaScript: web layer and end-to-end, headless Chromium"
 shopt -s nullglob
 node --test --test-concurrency=1 tests/web/*.test.mjs tests/e2e/*.test.mjs
