@@ -3,6 +3,7 @@
 #include "browser_media.h"
 #include "browser_peer.h"
 #include "browser_socket.h"
+#include "browser_timer.h"
 #include "browser_view.h"
 
 namespace callsession::bindings {
@@ -13,6 +14,15 @@ int64_t BrowserClock::nowMillis() const {
 
 void BrowserEvents::emit(std::string_view name, const std::string& payloadJson) {
   val::module_property("onEvent")(std::string(name), payloadJson);
+}
+
+std::unique_ptr<client::Timer> BrowserPlatform::startTimer(int64_t delayMillis,
+                                                           std::function<void()> fire) {
+  return std::make_unique<BrowserTimer>(delayMillis, std::move(fire));
+}
+
+double BrowserPlatform::random() {
+  return val::global("Math").call<double>("random");
 }
 
 std::unique_ptr<client::LocalMedia> BrowserPlatform::openMedia(const client::MediaRequest& request,

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <algorithm>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -169,9 +171,31 @@ class FakeView final : public View {
   ViewLog& log_;
 };
 
+// Timers fire as the test moves the clock (FakePlatform::advance); a destroyed one never fires.
+struct FakeTimers {
+  struct Entry {
+    int64_t due;
+    std::function<void()> fire;
+  };
+  std::map<int, Entry> pending;  // by id, in start order
+  int nextId = 0;
+};
+
+class FakeTimer final : public Timer {
+ public:
+  FakeTimer(FakeTimers& timers, int id) : timers_(timers), id_(id) {}
+  ~FakeTimer() override { timers_.pending.erase(id_); }
+
+ private:
+  FakeTimers& timers_;
+  int id_;
+};
+
 class FakePlatform final : public Platform {
  public:
   FakeClock fakeClock;
+  FakeTimers timers;
+  double randomValue = 0;  // what random() answers: no jitter unless a test asks
   FakeHttp fakeHttp;
   FakeEvents fakeEvents;
   FakeMedia* media = nullptr;
@@ -184,6 +208,31 @@ class FakePlatform final : public Platform {
   [[nodiscard]] const Clock& clock() const override { return fakeClock; }
   Http& http() override { return fakeHttp; }
   EventSink& events() override { return fakeEvents; }
+  std::unique_ptr<Timer> startTimer(int64_t delayMillis, std::function<void()> fire) override {
+    const int id = timers.nextId++;
+    timers.pending.emplace(id, FakeTimers::Entry{fakeClock.now + delayMillis, std::move(fire)});
+    return std::make_unique<FakeTimer>(timers, id);
+  }
+  double random() override { return randomValue; }
+  // Moves the clock by `millis`, firing every timer that falls due on the way, in time order.
+  void advance(int64_t millis) {
+    const int64_t end = fakeClock.now + millis;
+    while (true) {
+      auto next = timers.pending.end();
+      for (auto it = timers.pending.begin(); it != timers.pending.end(); ++it) {
+        if (it->second.due <= end &&
+            (next == timers.pending.end() || it->second.due < next->second.due)) {
+          next = it;
+        }
+      }
+      if (next == timers.pending.end()) break;
+      fakeClock.now = std::max(fakeClock.now, next->second.due);
+      auto fire = std::move(next->second.fire);
+      timers.pending.erase(next);  // fired: destroying its Timer later finds nothing
+      fire();
+    }
+    fakeClock.now = end;
+  }
   std::unique_ptr<LocalMedia> openMedia(const MediaRequest& request,
                                         MediaListener& listener) override {
     ++mediaOpened;

@@ -78,8 +78,10 @@ export interface SessionEvents {
   onSessionLeft: { sessionId: string; uid: string };
   /** Every end: own leave ("left"), the in-container Leave button ("left"), server or network ("closed"). */
   onConnectionClosed: { sessionId: string; reason: "left" | "closed"; error: CallSessionError | null };
-  onConnectionLost: Record<string, never>;
-  onConnectionRestored: Record<string, never>;
+  /** The signaling connection dropped: the call and its media go on while the SDK reconnects. */
+  onConnectionLost: { sessionId: string; uid: string };
+  /** Reconnected: the participant list is the server's again. */
+  onConnectionRestored: { sessionId: string; uid: string };
   onParticipantJoined: Participant;
   onParticipantLeft: { uid: string; reason: "left" | "vanished" | "replaced" };
   /** Everyone in the session, oneself first (isLocal: true). */

@@ -152,7 +152,7 @@ void Account::logout() {
 }
 
 void Account::generateToken(std::string_view sessionId,
-                            std::function<void(Result<IssuedToken>)> done) {
+                            std::function<void(Result<IssuedToken>)> done) const {
   if (!initialized()) return done(notInitialized());
   if (!user_) {
     return done(makeError(ErrorCode::kAuthTokenMissing, "Call login(uid) before generateToken."));

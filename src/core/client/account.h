@@ -40,7 +40,9 @@ class Account {
   void login(std::string_view uid, std::string_view name, std::string_view avatar,
              std::function<void(Result<User>)> done);
   void logout();
-  void generateToken(std::string_view sessionId, std::function<void(Result<IssuedToken>)> done);
+  // const: it changes nothing of the account, so a session may mint its own reconnection tokens.
+  void generateToken(std::string_view sessionId,
+                     std::function<void(Result<IssuedToken>)> done) const;
 
   [[nodiscard]] bool initialized() const { return !serverUrl_.empty(); }
   [[nodiscard]] const std::optional<User>& user() const { return user_; }

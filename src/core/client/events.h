@@ -15,6 +15,8 @@ namespace callsession::client::events {
 inline constexpr const char* kSessionJoined = "onSessionJoined";
 inline constexpr const char* kSessionLeft = "onSessionLeft";
 inline constexpr const char* kConnectionClosed = "onConnectionClosed";
+inline constexpr const char* kConnectionLost = "onConnectionLost";
+inline constexpr const char* kConnectionRestored = "onConnectionRestored";
 inline constexpr const char* kParticipantJoined = "onParticipantJoined";
 inline constexpr const char* kParticipantLeft = "onParticipantLeft";
 inline constexpr const char* kParticipantListChanged = "onParticipantListChanged";
@@ -23,7 +25,7 @@ inline constexpr const char* kVideoPaused = "onVideoPaused";
 inline constexpr const char* kCallLayoutChanged = "onCallLayoutChanged";
 inline constexpr const char* kError = "onError";
 
-// {sessionId, uid}
+// {sessionId, uid}: also the payload of onConnectionLost and onConnectionRestored
 std::string session(const std::string& sessionId, const std::string& uid);
 // {sessionId, reason: "left"|"closed", error: {code, message} | null}
 std::string connectionClosed(const std::string& sessionId, bool ownLeave, const Error* error);

@@ -224,6 +224,15 @@ class View {
   virtual void close() = 0;
 };
 
+// ---- Timers (setTimeout)
+// -------------------------------------------------------------------------
+
+// A pending timeout. Destroying it cancels it: a timer of an ended call never fires.
+class Timer {
+ public:
+  virtual ~Timer() = default;
+};
+
 // ---- Everything a client needs
 // --------------------------------------------------------------------
 
@@ -233,6 +242,10 @@ class Platform {
   [[nodiscard]] virtual const Clock& clock() const = 0;
   virtual Http& http() = 0;
   virtual EventSink& events() = 0;
+  // Calls `fire` once, `delayMillis` from now, unless the timer was destroyed first.
+  virtual std::unique_ptr<Timer> startTimer(int64_t delayMillis, std::function<void()> fire) = 0;
+  // Uniform in [0, 1): jitter, so that clients dropped together do not retry together.
+  virtual double random() = 0;
   virtual std::unique_ptr<LocalMedia> openMedia(const MediaRequest& request,
                                                 MediaListener& listener) = 0;
   virtual std::unique_ptr<SignalingChannel> openSignaling(const std::string& url,

@@ -2,40 +2,13 @@
 
 #include <utility>
 
-#include "core/client/active_speaker.h"
 #include "core/client/events.h"
 #include "core/client/layout.h"
+#include "core/client/session_call.h"
 
 namespace callsession::client {
 
 using Kind = GateEvent::Kind;
-
-// Everything one join opened. Members are destroyed in reverse order: peers first, then the socket,
-// then the camera.
-struct SessionController::Call {
-  enum class Share { kOff, kStarting, kOn };
-
-  std::string token;
-  JoinPlan plan;
-  bool voice = false;
-  bool audioMuted = false;
-  bool videoPaused = false;
-  Share share = Share::kOff;
-  CallLayout layout = CallLayout::kTile;
-  std::optional<std::string> pinned;  // a uid, "" for oneself
-  ActiveSpeaker speaker;
-  Size size;
-  std::unique_ptr<LocalMedia> media;
-  bool mediaReady = false;
-  std::unique_ptr<SignalingChannel> signaling;
-  bool socketOpened = false;
-  std::optional<signaling::Joined> joined;
-  // Roster changes and signals that arrive after `joined` but before the mesh exists.
-  std::vector<signaling::ServerMessage> backlog;
-  // A server error that precedes its close; the close reports it.
-  std::optional<Error> closeError;
-  std::unique_ptr<Mesh> mesh;
-};
 
 SessionController::SessionController(Platform& platform, const Account& account, ClockSkew& skew,
                                      UsedTokens& usedTokens)
@@ -123,7 +96,9 @@ std::optional<Error> SessionController::start(NewJoin& newJoin) {
 }
 
 void SessionController::teardown() {
-  if (call_ && call_->joined) call_->signaling->send(signaling::serialize(signaling::Leave{}));
+  if (call_ && call_->joined && call_->signaling) {
+    call_->signaling->send(signaling::serialize(signaling::Leave{}));
+  }
   call_.reset();
   if (view_) view_->close();
   for (auto& [request, done] : std::exchange(awaiting_, {})) {
@@ -177,6 +152,8 @@ void SessionController::onSignalingMessage(std::string_view text) {
 }
 
 void SessionController::onSignalingClosed() {
+  // A live call outlives its socket unless the server ended it with an error first.
+  if (gate_.state == SessionState::kJoined && !call_->closeError) return onSignalingLost();
   std::optional<Error> error = call_->closeError;
   if (!error && !call_->socketOpened) {
     error = makeError(ErrorCode::kNetwork, "The signaling server could not be reached.");
@@ -186,10 +163,13 @@ void SessionController::onSignalingClosed() {
 
 void SessionController::onServerMessage(signaling::ServerMessage message) {
   if (auto* joined = std::get_if<signaling::Joined>(&message)) {
-    if (call_->joined) return;
     if (joined->sessionId != call_->plan.claims.sid) {
       return onEndOfCall(makeError(ErrorCode::kTokenSessionMismatch,
                                    "The server joined another session than the token's."));
+    }
+    if (call_->joined) {
+      if (call_->reconnect) restore(std::move(*joined));
+      return;
     }
     skew_.observe(joined->serverTime, platform_.clock().nowMillis());
     session_ = {joined->sessionId, joined->uid};
@@ -226,7 +206,9 @@ void SessionController::onEndOfCall(Error error) {
 void SessionController::maybeComplete() {
   if (!call_->mediaReady || !call_->joined || call_->mesh) return;
   const signaling::Joined& joined = *call_->joined;
+  // While reconnecting there is no socket: a signal then is lost, as it would be in flight.
   auto sendSignal = [this](const std::string& to, std::string dataJson) {
+    if (!call_->signaling) return;
     call_->signaling->send(signaling::serialize(signaling::Signal{to, std::move(dataJson)}));
   };
   auto onLevel = [this](const std::string& uid, double level) { onAudioLevel(uid, level); };
@@ -244,6 +226,7 @@ bool SessionController::apply(const signaling::ServerMessage& message, bool anno
   Mesh& mesh = *call_->mesh;
   bool changed = false;
   if (const auto* joined = std::get_if<signaling::ParticipantJoined>(&message)) {
+    std::erase(call_->missing, joined->participant.uid);  // back: its peer lives on
     changed = mesh.add(joined->participant);
     if (changed && announce) {
       emit(events::kParticipantJoined, events::participant(joined->participant));
@@ -401,7 +384,9 @@ void SessionController::onResized(Size size) {
   if (call_->mesh) render();
 }
 
+// Without a socket the server learns the state when the call is restored.
 void SessionController::sendState() {
+  if (!call_->signaling) return;
   call_->signaling->send(
       signaling::serialize(signaling::State{call_->audioMuted, call_->videoPaused}));
 }

@@ -81,6 +81,13 @@ class SessionController final : private MediaListener,
 
   void maybeComplete();
   void onServerMessage(signaling::ServerMessage message);
+  // Reconnection (session_reconnect.cpp): a joined call whose socket drops without a server error
+  // keeps its peers, tries again with a fresh token each time, and ends only past the bound.
+  void onSignalingLost();
+  void reconnect();
+  void onReconnectToken(Result<IssuedToken> token);
+  void restore(signaling::Joined joined);
+  void dropMissing();
   void onEndOfCall(Error error);
   // Roster changes; true if something changed. `announce` emits the app events for it.
   bool apply(const signaling::ServerMessage& message, bool announce);
@@ -119,6 +126,7 @@ class SessionController final : private MediaListener,
   std::unique_ptr<Call> call_;  // what the current join opened; destroyed by teardown
   std::map<int, MediaDone> awaiting_;  // completions in flight, by request number
   int requests_ = 0;
+  uint64_t tokenRequests_ = 0;  // numbers reconnection token requests, to recognise a stale answer
 };
 
 }  // namespace callsession::client

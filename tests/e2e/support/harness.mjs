@@ -25,9 +25,10 @@ export async function freePort() {
 }
 
 // Starts the server and resolves once it printed its ready line. `env` adds to or overrides the
-// defaults (a fixed auth key; pass CALLSESSION_AUTH_KEY: undefined for demo mode).
-export async function startServer({ env = {}, webRoot = "build/web", dbPath } = {}) {
-  const port = await freePort();
+// defaults (a fixed auth key; pass CALLSESSION_AUTH_KEY: undefined for demo mode). `port` and
+// `dbPath` given again restart a killed server as the same one.
+export async function startServer({ env = {}, webRoot = "build/web", dbPath, port: fixedPort } = {}) {
+  const port = fixedPort ?? (await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), "callsession-e2e-"));
   const database = dbPath ?? path.join(dataDir, "callsession.db");
   const childEnv = {

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <functional>
+
+#include "callbacks.h"
+#include "core/client/ports.h"
+
+namespace callsession::bindings {
+
+// One setTimeout; destroying it clears the timeout and releases the callback, so a late firing
+// finds nothing.
+class BrowserTimer final : public client::Timer {
+ public:
+  BrowserTimer(int64_t delayMillis, std::function<void()> fire);
+  ~BrowserTimer() override;
+  BrowserTimer(const BrowserTimer&) = delete;
+  BrowserTimer& operator=(const BrowserTimer&) = delete;
+
+ private:
+  val handle_ = val::null();
+  CallbackScope callbacks_;
+};
+
+}  // namespace callsession::bindings
