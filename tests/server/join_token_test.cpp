@@ -62,15 +62,14 @@ TEST(JoinToken, ATokenMovedToAnotherSessionIsRefusedAsInvalid) {
 }
 
 TEST(JoinToken, AnotherSpellingOfTheSignatureIsRefused) {
-  // 32 bytes take 43 base64url characters; the last one carries two spare bits, so flipping its
-  // lowest bit keeps the decoded bytes. Only the canonical spelling is accepted.
+  // 32 bytes take 43 base64url characters; the last one carries two spare bits. A lenient decoder
+  // would read the same bytes with its lowest bit flipped. Only the canonical spelling is accepted.
   const std::string token = mint().token;
   std::string respelled = token;
   char& last = respelled.back();
   const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  ASSERT_EQ(alphabet.find(last) & 3U, 0U) << "a canonical last character has zero spare bits";
   last = alphabet[alphabet.find(last) ^ 1U];
-  ASSERT_EQ(base64UrlDecode(respelled.substr(respelled.rfind('.') + 1)),
-            base64UrlDecode(token.substr(token.rfind('.') + 1)));
   auto claims = verifyJoinToken(respelled, kKey, kNow);
   ASSERT_FALSE(claims.ok());
   EXPECT_EQ(claims.error().code, ErrorCode::kTokenInvalid);
