@@ -48,9 +48,7 @@ BrowserPeer::BrowserPeer(MediaBoard& board, const client::PeerConfig& config,
     board_.setStream(uid_, remote);
   }));
   connection_.set("onconnectionstatechange", callbacks_.function([this](const val&) {
-    if (connection_["connectionState"].as<std::string>() == "failed") {
-      listener_.onConnectionFailed();
-    }
+    listener_.onConnectionStateChanged(connectionState());
   }));
   board_.setPeer(uid_, connection_);
   levelTimer_ = val::global().call<val>("setInterval", callbacks_.function([this](const val&) {
@@ -114,6 +112,14 @@ void BrowserPeer::addIceCandidate(const std::string& candidateJson) {
 
 void BrowserPeer::restartIce() {
   connection_.call<void>("restartIce");
+}
+
+client::ConnectionState BrowserPeer::connectionState() const {
+  const std::string state = connection_["connectionState"].as<std::string>();
+  if (state == "connected") return client::ConnectionState::kConnected;
+  if (state == "disconnected") return client::ConnectionState::kDisconnected;
+  if (state == "failed") return client::ConnectionState::kFailed;
+  return client::ConnectionState::kConnecting;
 }
 
 client::SignalingState BrowserPeer::signalingState() const {

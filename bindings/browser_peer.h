@@ -24,6 +24,7 @@ class BrowserPeer final : public client::PeerConnection {
 
  private:
   [[nodiscard]] double remoteAudioLevel() const;
+  [[nodiscard]] client::ConnectionState connectionState() const;
 
   MediaBoard& board_;
   std::string uid_;

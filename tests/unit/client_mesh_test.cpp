@@ -17,9 +17,13 @@ class MeshTest : public ::testing::Test {
   FakePlatform platform;
   std::vector<std::pair<std::string, std::string>> relayed;
   std::vector<std::pair<std::string, double>> levels;
-  Mesh mesh{platform, "carol", R"([{"urls":"stun:x"}])",
+  std::vector<std::string> lost;
+  Mesh mesh{platform,
+            "carol",
+            R"([{"urls":"stun:x"}])",
             [this](const std::string& to, std::string data) { relayed.emplace_back(to, data); },
-            [this](const std::string& from, double level) { levels.emplace_back(from, level); }};
+            [this](const std::string& from, double level) { levels.emplace_back(from, level); },
+            [this](std::string uid) { lost.push_back(std::move(uid)); }};
 };
 
 TEST_F(MeshTest, EachConnectionsAudioLevelIsReportedWithItsUid) {
@@ -87,6 +91,21 @@ TEST_F(MeshTest, MediaStateChangesAreRecordedOnce) {
   EXPECT_FALSE(mesh.setMediaState("dave", true, false));
   EXPECT_FALSE(mesh.setMediaState("eve", true, false));
   EXPECT_TRUE(mesh.remotes()[0].participant.audioMuted);
+}
+
+TEST_F(MeshTest, APeerBeyondRecoveryIsReportedLostWithItsUid) {
+  mesh.add(person("dave"));
+  platform.peers.at("dave")->listener.onConnectionStateChanged(ConnectionState::kFailed);
+  platform.advance(IceRecovery::kAttemptMillis * IceRecovery::kMaxAttempts);
+  EXPECT_EQ(lost, std::vector<std::string>{"dave"});
+}
+
+TEST_F(MeshTest, ARemoteOutOfTheRoomIsLostOnItsFirstFailure) {
+  mesh.add(person("dave"));
+  mesh.setInRoom("dave", false);
+  mesh.setInRoom("eve", false);  // unknown: nothing
+  platform.peers.at("dave")->listener.onConnectionStateChanged(ConnectionState::kFailed);
+  EXPECT_EQ(lost, std::vector<std::string>{"dave"});
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "client_fakes.h"
@@ -22,7 +23,7 @@ class PeerTest : public ::testing::Test {
     peer = std::make_unique<RemotePeer>(
         platform, PeerConfig{"bob", "[]"}, polite,
         [this](std::string data) { sent.push_back(json::parse(data)); },
-        [this](double level) { levels.push_back(level); });
+        [this](double level) { levels.push_back(level); }, [this] { ++lost; });
     connection = platform.peers.at("bob");
   }
 
@@ -31,6 +32,7 @@ class PeerTest : public ::testing::Test {
   FakePeer* connection = nullptr;
   std::vector<json> sent;
   std::vector<double> levels;
+  int lost = 0;
 };
 
 TEST(Politeness, TheLowerUidIsPolite) {
@@ -117,10 +119,71 @@ TEST_F(PeerTest, MalformedSignalsAreDropped) {
   EXPECT_TRUE(connection->calls.empty());
 }
 
-TEST_F(PeerTest, AFailedConnectionRestartsIce) {
-  open(true);
-  peer->onConnectionFailed();
+// Impolite: the side that restarts. Only its restart offers go out, so both never restart at once.
+TEST_F(PeerTest, AFailedConnectionOfTheImpoliteSideRestartsIceOnce) {
+  open(false);
+  peer->onConnectionStateChanged(ConnectionState::kFailed);
+  peer->onConnectionStateChanged(ConnectionState::kFailed);
   EXPECT_EQ(connection->calls, std::vector<std::string>{"restartIce"});
+}
+
+TEST_F(PeerTest, ThePoliteSideWaitsForTheOthersRestartAndAnswersIt) {
+  open(true);
+  peer->onConnectionStateChanged(ConnectionState::kFailed);
+  platform.advance(IceRecovery::kAttemptMillis);
+  EXPECT_TRUE(connection->calls.empty());
+  peer->onSignal(description("offer"));
+  peer->onRemoteDescriptionSet("offer");
+  EXPECT_EQ(connection->calls,
+            (std::vector<std::string>{"setRemoteDescription offer", "setLocalDescription"}));
+}
+
+TEST_F(PeerTest, ARestartThatReconnectsKeepsThePeer) {
+  open(false);
+  peer->onConnectionStateChanged(ConnectionState::kFailed);
+  peer->onConnectionStateChanged(ConnectionState::kConnected);
+  platform.advance(IceRecovery::kAttemptMillis * IceRecovery::kMaxAttempts);
+  EXPECT_EQ(lost, 0);
+  EXPECT_EQ(connection->calls, std::vector<std::string>{"restartIce"});
+}
+
+TEST_F(PeerTest, EachAttemptWithoutReconnectingRestartsAgainThenThePeerIsLost) {
+  open(false);
+  peer->onConnectionStateChanged(ConnectionState::kFailed);
+  platform.advance(IceRecovery::kAttemptMillis * (IceRecovery::kMaxAttempts - 1));
+  EXPECT_EQ(std::count(connection->calls.begin(), connection->calls.end(), "restartIce"),
+            IceRecovery::kMaxAttempts);
+  EXPECT_EQ(lost, 0);
+  platform.advance(IceRecovery::kAttemptMillis);
+  EXPECT_EQ(lost, 1);
+}
+
+TEST_F(PeerTest, ARetryWhileTheLastRestartOfferIsUnansweredOffersAgain) {
+  open(false);
+  peer->onConnectionStateChanged(ConnectionState::kFailed);
+  peer->onNegotiationNeeded();
+  peer->onLocalDescription({"offer", "restart-1"});  // lost with the signaling socket
+  connection->state = SignalingState::kHaveLocalOffer;
+  connection->calls.clear();
+  platform.advance(IceRecovery::kAttemptMillis);
+  EXPECT_EQ(connection->calls, (std::vector<std::string>{"restartIce", "setLocalDescription"}));
+}
+
+TEST_F(PeerTest, TheLostCallbackMayDestroyThePeer) {
+  peer = std::make_unique<RemotePeer>(
+      platform, PeerConfig{"bob", "[]"}, false, [](std::string) {}, [](double) {},
+      [this] { peer.reset(); });
+  peer->setRemoteInRoom(false);
+  platform.peers.at("bob")->listener.onConnectionStateChanged(ConnectionState::kFailed);
+  EXPECT_EQ(peer, nullptr);
+  EXPECT_TRUE(platform.peers.empty());
+}
+
+TEST_F(PeerTest, DestroyingAPeerMidRecoveryCancelsItsTimer) {
+  open(false);
+  peer->onConnectionStateChanged(ConnectionState::kFailed);
+  peer.reset();
+  EXPECT_TRUE(platform.timers.pending.empty());
 }
 
 TEST_F(PeerTest, TheRemoteAudioLevelIsPassedOnUntouched) {

@@ -206,6 +206,26 @@ TEST_F(Reconnect, ARemoteTheRosterLacksIsDroppedAfterTheGracePeriod) {
   EXPECT_EQ(tileUids(), (std::vector<std::string>{"", "bob"}));
 }
 
+TEST_F(Reconnect, AMissingRemoteWhoseConnectionFailsIsDroppedWithoutARestart) {
+  joinAndDrop({person("abe"), person("bob")});  // ada restarts toward abe
+  restoreWith({person("bob")});
+  testing::FakePeer* abe = platform.peers.at("abe");
+  abe->listener.onConnectionStateChanged(ConnectionState::kFailed);
+  EXPECT_EQ(platform.peers.count("abe"), 0U);
+  EXPECT_EQ(*platform.fakeEvents.last("onParticipantLeft"),
+            (json{{"uid", "abe"}, {"reason", "vanished"}}));
+  platform.advance(ReconnectPolicy::kMissingGraceMillis);
+  EXPECT_EQ(count("onParticipantLeft"), 1);
+}
+
+TEST_F(Reconnect, AMissingRemoteThatComesBackIsRestartedAgainOnFailure) {
+  joinAndDrop({person("abe")});
+  restoreWith({});
+  platform.socket->receive(signaling::ParticipantJoined{person("abe")});
+  platform.peers.at("abe")->listener.onConnectionStateChanged(ConnectionState::kFailed);
+  EXPECT_EQ(platform.peers.at("abe")->calls.back(), "restartIce");
+}
+
 TEST_F(Reconnect, AMissingRemoteThatComesBackKeepsItsPeer) {
   joinAndDrop({person("carol")});
   const testing::FakePeer* carol = platform.peers.at("carol");

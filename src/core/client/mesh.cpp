@@ -6,12 +6,13 @@
 namespace callsession::client {
 
 Mesh::Mesh(Platform& platform, std::string selfUid, std::string iceServersJson,
-           SendSignal sendSignal, OnAudioLevel onAudioLevel)
+           SendSignal sendSignal, OnAudioLevel onAudioLevel, OnPeerLost onPeerLost)
     : platform_(platform),
       selfUid_(std::move(selfUid)),
       iceServersJson_(std::move(iceServersJson)),
       sendSignal_(std::move(sendSignal)),
-      onAudioLevel_(std::move(onAudioLevel)) {}
+      onAudioLevel_(std::move(onAudioLevel)),
+      onPeerLost_(std::move(onPeerLost)) {}
 
 Mesh::Remote* Mesh::find(std::string_view uid) {
   auto it = std::find_if(remotes_.begin(), remotes_.end(),
@@ -24,9 +25,10 @@ bool Mesh::add(const signaling::Participant& participant) {
   const std::string& uid = participant.uid;
   auto send = [this, uid](std::string dataJson) { sendSignal_(uid, std::move(dataJson)); };
   auto level = [this, uid](double value) { onAudioLevel_(uid, value); };
-  auto peer =
-      std::make_unique<RemotePeer>(platform_, PeerConfig{uid, iceServersJson_},
-                                   isPolite(selfUid_, uid), std::move(send), std::move(level));
+  auto lost = [this, uid] { onPeerLost_(uid); };  // a copy: the peer and this lambda may go
+  auto peer = std::make_unique<RemotePeer>(platform_, PeerConfig{uid, iceServersJson_},
+                                           isPolite(selfUid_, uid), std::move(send),
+                                           std::move(level), std::move(lost));
   remotes_.push_back({participant, std::move(peer)});
   return true;
 }
@@ -44,6 +46,10 @@ bool Mesh::setMediaState(std::string_view uid, bool audioMuted, bool videoPaused
   p.audioMuted = audioMuted;
   p.videoPaused = videoPaused;
   return true;
+}
+
+void Mesh::setInRoom(std::string_view uid, bool inRoom) {
+  if (Remote* remote = find(uid)) remote->peer->setRemoteInRoom(inRoom);
 }
 
 void Mesh::onSignal(std::string_view from, std::string_view dataJson) {

@@ -22,9 +22,11 @@ class Mesh {
   using SendSignal = std::function<void(const std::string& to, std::string dataJson)>;
   // `onAudioLevel(from, level)` hears each remote participant's audio level.
   using OnAudioLevel = std::function<void(const std::string& from, double level)>;
+  // `onPeerLost(uid)`: that connection failed beyond ICE restarts (RemotePeer::OnLost).
+  using OnPeerLost = std::function<void(std::string uid)>;
 
   Mesh(Platform& platform, std::string selfUid, std::string iceServersJson, SendSignal sendSignal,
-       OnAudioLevel onAudioLevel);
+       OnAudioLevel onAudioLevel, OnPeerLost onPeerLost);
 
   // Opens a connection to a newcomer; false (and nothing opened) for oneself or a known uid.
   bool add(const signaling::Participant& participant);
@@ -32,6 +34,8 @@ class Mesh {
   bool remove(std::string_view uid);
   // False if the uid is unknown or nothing changed.
   bool setMediaState(std::string_view uid, bool audioMuted, bool videoPaused);
+  // Whether the server's roster lists the uid (RemotePeer::setRemoteInRoom); may lose the peer.
+  void setInRoom(std::string_view uid, bool inRoom);
   // A signal from a uid not in the mesh is dropped: the server announces every participant before
   // relaying their signals.
   void onSignal(std::string_view from, std::string_view dataJson);
@@ -47,6 +51,7 @@ class Mesh {
   std::string iceServersJson_;
   SendSignal sendSignal_;
   OnAudioLevel onAudioLevel_;
+  OnPeerLost onPeerLost_;
   std::vector<Remote> remotes_;
 };
 

@@ -18,10 +18,13 @@ std::string stringField(const json& object, const char* key) {
 }  // namespace
 
 RemotePeer::RemotePeer(Platform& platform, const PeerConfig& config, bool polite,
-                       SendSignal sendSignal, OnAudioLevel onAudioLevel)
-    : polite_(polite),
+                       SendSignal sendSignal, OnAudioLevel onAudioLevel, OnLost onLost)
+    : platform_(platform),
+      polite_(polite),
       sendSignal_(std::move(sendSignal)),
       onAudioLevel_(std::move(onAudioLevel)),
+      onLost_(std::move(onLost)),
+      recovery_(/*restarts=*/!polite),
       connection_(platform.openPeer(config, *this)) {}
 
 void RemotePeer::onSignal(std::string_view dataJson) {
@@ -81,9 +84,45 @@ void RemotePeer::onIceCandidate(std::string candidateJson) {
   sendSignal_(json{{"candidate", candidate}}.dump());
 }
 
-// Perfect negotiation covers ICE restarts too: restartIce() fires negotiationneeded.
-void RemotePeer::onConnectionFailed() {
+void RemotePeer::onConnectionStateChanged(ConnectionState state) {
+  recover(recovery_.onState(state, platform_.clock().nowMillis()));
+}
+
+void RemotePeer::setRemoteInRoom(bool inRoom) {
+  recover(recovery_.setRemoteInRoom(inRoom));
+}
+
+void RemotePeer::recover(IceRecovery::Action action) {
+  if (recovery_.wakeAt() != timerAt_) {
+    timerAt_ = recovery_.wakeAt();
+    recoveryTimer_ = nullptr;
+    if (timerAt_) {
+      recoveryTimer_ = platform_.startTimer(*timerAt_ - platform_.clock().nowMillis(), [this] {
+        timerAt_.reset();
+        recover(recovery_.onWake(platform_.clock().nowMillis()));
+      });
+    }
+  }
+  switch (action) {
+    case IceRecovery::Action::kNone:
+      return;
+    case IceRecovery::Action::kRestartIce:
+      return restartIce();
+    case IceRecovery::Action::kDrop: {
+      OnLost lost = onLost_;  // the owner may destroy this peer, and onLost_ with it
+      return lost();
+    }
+  }
+}
+
+// Perfect negotiation carries the restart: restartIce() fires negotiationneeded once stable. An
+// earlier restart offer still unanswered (lost while the signaling socket was down) would hold that
+// back, so it is replaced by a new offer, which the pending restart gives new credentials.
+void RemotePeer::restartIce() {
   connection_->restartIce();
+  if (connection_->signalingState() == SignalingState::kHaveLocalOffer && !makingOffer_) {
+    onNegotiationNeeded();
+  }
 }
 
 void RemotePeer::onAudioLevel(double level) {

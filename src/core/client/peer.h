@@ -2,9 +2,11 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/client/ice_recovery.h"
 #include "core/client/ports.h"
 
 namespace callsession::client {
@@ -19,19 +21,24 @@ inline bool isPolite(std::string_view selfUid, std::string_view remoteUid) {
 // WebRTC spec (§10.7 of W3C webrtc-pc): either side may offer whenever it needs to, and an offer
 // collision resolves by politeness — the impolite side ignores the other's offer, the polite side
 // rolls its own back — so glare never stalls a call. The browser does the SDP work; this decides
-// what to do with each description.
+// what to do with each description. A broken connection is recovered by ICE restarts
+// (IceRecovery); if they fail, the peer reports itself lost.
 class RemotePeer final : public PeerListener {
  public:
   // `sendSignal` carries a signal's `data` object (JSON text) to the remote participant.
   using SendSignal = std::function<void(std::string dataJson)>;
   // `onAudioLevel` hears the remote participant's audio level (PeerListener::onAudioLevel).
   using OnAudioLevel = std::function<void(double level)>;
+  // The connection is beyond recovery; its owner drops the peer (it may destroy it from here).
+  using OnLost = std::function<void()>;
 
   RemotePeer(Platform& platform, const PeerConfig& config, bool polite, SendSignal sendSignal,
-             OnAudioLevel onAudioLevel);
+             OnAudioLevel onAudioLevel, OnLost onLost);
 
   // The `data` of a signal relayed from the remote participant. Malformed data is dropped.
   void onSignal(std::string_view dataJson);
+  // Whether the server's roster lists the remote (see IceRecovery::setRemoteInRoom).
+  void setRemoteInRoom(bool inRoom);
 
   // PeerListener
   void onNegotiationNeeded() override;
@@ -40,15 +47,22 @@ class RemotePeer final : public PeerListener {
   void onRemoteDescriptionSet(std::string type) override;
   void onRemoteDescriptionFailed() override;
   void onIceCandidate(std::string candidateJson) override;
-  void onConnectionFailed() override;
+  void onConnectionStateChanged(ConnectionState state) override;
   void onAudioLevel(double level) override;
 
  private:
   void onRemoteDescription(SessionDescription description);
+  void recover(IceRecovery::Action action);
+  void restartIce();
 
+  Platform& platform_;
   bool polite_;
   SendSignal sendSignal_;
   OnAudioLevel onAudioLevel_;
+  OnLost onLost_;
+  IceRecovery recovery_;
+  std::unique_ptr<Timer> recoveryTimer_;  // at recovery_.wakeAt()
+  std::optional<int64_t> timerAt_;
   bool makingOffer_ = false;
   bool ignoreOffer_ = false;
   bool settingRemoteAnswer_ = false;

@@ -126,6 +126,10 @@ struct SessionDescription {
 
 enum class SignalingState { kStable, kHaveLocalOffer, kHaveRemoteOffer, kOther };
 
+// RTCPeerConnection.connectionState, as far as the core cares: "new" and "connecting" are
+// kConnecting; "closed" never reaches the core (only destroying the port closes a connection).
+enum class ConnectionState { kConnecting, kConnected, kDisconnected, kFailed };
+
 class PeerListener {
  public:
   virtual ~PeerListener() = default;
@@ -138,8 +142,8 @@ class PeerListener {
   virtual void onRemoteDescriptionFailed() = 0;
   // A local ICE candidate as JSON text (RTCIceCandidate.toJSON()).
   virtual void onIceCandidate(std::string candidateJson) = 0;
-  // ICE gave up (connectionState "failed").
-  virtual void onConnectionFailed() = 0;
+  // Every change of connectionState; "failed" means ICE gave up.
+  virtual void onConnectionStateChanged(ConnectionState state) = 0;
   // The remote participant's audio level (RFC 6464, linear 0..1), polled a few times a second.
   virtual void onAudioLevel(double level) = 0;
 };
@@ -159,6 +163,8 @@ class PeerConnection {
   // A candidate that cannot be applied is dropped: perfect negotiation expects that for candidates
   // of an offer it ignored.
   virtual void addIceCandidate(const std::string& candidateJson) = 0;
+  // New ICE credentials at the next offer (RTCPeerConnection.restartIce): negotiationneeded
+  // follows once the signaling state is stable.
   virtual void restartIce() = 0;
   [[nodiscard]] virtual SignalingState signalingState() const = 0;
 };

@@ -212,8 +212,9 @@ void SessionController::maybeComplete() {
     call_->signaling->send(signaling::serialize(signaling::Signal{to, std::move(dataJson)}));
   };
   auto onLevel = [this](const std::string& uid, double level) { onAudioLevel(uid, level); };
-  call_->mesh =
-      std::make_unique<Mesh>(platform_, joined.uid, joined.iceServersJson, sendSignal, onLevel);
+  auto onLost = [this](std::string uid) { onPeerLost(std::move(uid)); };
+  call_->mesh = std::make_unique<Mesh>(platform_, joined.uid, joined.iceServersJson, sendSignal,
+                                       onLevel, onLost);
   for (const auto& participant : joined.participants) call_->mesh->add(participant);
   for (const auto& message : std::exchange(call_->backlog, {})) apply(message, false);
   render();
@@ -227,6 +228,7 @@ bool SessionController::apply(const signaling::ServerMessage& message, bool anno
   bool changed = false;
   if (const auto* joined = std::get_if<signaling::ParticipantJoined>(&message)) {
     std::erase(call_->missing, joined->participant.uid);  // back: its peer lives on
+    mesh.setInRoom(joined->participant.uid, true);
     changed = mesh.add(joined->participant);
     if (changed && announce) {
       emit(events::kParticipantJoined, events::participant(joined->participant));

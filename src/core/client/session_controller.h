@@ -88,6 +88,8 @@ class SessionController final : private MediaListener,
   void onReconnectToken(Result<IssuedToken> token);
   void restore(signaling::Joined joined);
   void dropMissing();
+  // A peer whose connection no ICE restart brought back.
+  void onPeerLost(std::string uid);
   void onEndOfCall(Error error);
   // Roster changes; true if something changed. `announce` emits the app events for it.
   bool apply(const signaling::ServerMessage& message, bool announce);

@@ -74,11 +74,12 @@ void SessionController::restore(signaling::Joined joined) {
     stateChanged |=
         mesh.setMediaState(participant.uid, participant.audioMuted, participant.videoPaused);
   }
-  call_->missing = std::move(missing);
+  call_->missing = missing;
   call_->missingTimer =
       call_->missing.empty()
           ? nullptr
           : platform_.startTimer(ReconnectPolicy::kMissingGraceMillis, [this] { dropMissing(); });
+  for (const auto& uid : missing) mesh.setInRoom(uid, false);  // a broken one goes now
   call_->joined = std::move(joined);
   if (call_->audioMuted || call_->videoPaused) sendState();  // the server forgot it
   render();
@@ -86,6 +87,13 @@ void SessionController::restore(signaling::Joined joined) {
   if (stateChanged) {
     emit(events::kParticipantListChanged, events::participantList(self(), remotes()));
   }
+}
+
+// Dropped as one that stopped answering: from here it is gone all the same.
+void SessionController::onPeerLost(std::string uid) {
+  std::erase(call_->missing, uid);
+  const signaling::ParticipantLeft left{std::move(uid), signaling::LeaveReason::kVanished};
+  if (apply(left, /*announce=*/true)) render();
 }
 
 void SessionController::dropMissing() {
