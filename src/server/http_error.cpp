@@ -22,6 +22,10 @@ HttpError HttpError::payloadTooLarge() {
   return {413, "ERROR_PAYLOAD_TOO_LARGE", "The request body is over 64 KiB."};
 }
 
+HttpError HttpError::headersTooLarge() {
+  return {431, "ERROR_HEADERS_TOO_LARGE", "The request headers are over 16 KiB."};
+}
+
 HttpError HttpError::internal() {
   return {500, "ERROR_INTERNAL", "The server failed; the request was not carried out."};
 }

@@ -26,6 +26,7 @@ class HttpError : public std::runtime_error {
   static HttpError notFound(const std::string& message);
   static HttpError methodNotAllowed(const std::string& allowed);
   static HttpError payloadTooLarge();
+  static HttpError headersTooLarge();
   static HttpError internal();
   static HttpError authFailed(const std::string& message);
   // A core Error, with the status the contract gives its code (404, 410, 403, 401; else 400).

@@ -37,6 +37,13 @@ HttpRequest toHttpRequest(const http::request<http::string_body>& request) {
   return out;
 }
 
+// What Beast's accept checks beyond is_upgrade(): a key, and the one version RFC 6455 defines.
+bool isValidHandshake(const http::request<http::string_body>& request) {
+  return request.method() == http::verb::get && request.version() == 11 &&
+         !request[http::field::sec_websocket_key].empty() &&
+         request[http::field::sec_websocket_version] == "13";
+}
+
 std::string pathOf(beast::string_view target) {
   const std::string text(target);
   return text.substr(0, text.find('?'));
@@ -73,6 +80,10 @@ void HttpSession::onRead(beast::error_code error) {
     return respond(errorResponse(HttpError::payloadTooLarge()), false, false, requestId,
                    connection + " (body over limit)");
   }
+  if (error == http::error::header_limit) {
+    return respond(errorResponse(HttpError::headersTooLarge()), false, false, requestId,
+                   connection + " (headers over limit)");
+  }
   if (error) {
     return respond(errorResponse(HttpError::badRequest("The request is not valid HTTP/1.1.")),
                    false, false, requestId, connection + " (" + error.message() + ")");
@@ -80,6 +91,13 @@ void HttpSession::onRead(beast::error_code error) {
 
   auto& request = parser_->get();
   if (beast::websocket::is_upgrade(request) && pathOf(request.target()) == "/ws") {
+    // Beast would refuse a broken handshake in plain text; refuse it here in the contract's JSON.
+    if (!isValidHandshake(request)) {
+      return respond(
+          errorResponse(HttpError::badRequest(
+              "A WebSocket upgrade needs Sec-WebSocket-Key and Sec-WebSocket-Version 13.")),
+          false, false, requestId, connection + " GET /ws (bad handshake)");
+    }
     logLine("r" + std::to_string(requestId), connection + " GET /ws upgrade");
     auto session = std::make_shared<WsSession>(stream_.release_socket(), context_, id_);
     return session->start(parser_->get());

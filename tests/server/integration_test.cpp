@@ -112,6 +112,14 @@ TEST_F(IntegrationTest, AnswersBadRequestsWithContractErrorJson) {
   EXPECT_EQ(unknown.status, 404U);
   EXPECT_EQ(unknown.body["error"]["code"], "ERROR_NOT_FOUND");
   EXPECT_EQ(httpRequest(port(), "GET", "/%2e%2e/%2e%2e/etc/passwd").status, 404U);
+  const HttpReply bigHeaders = httpRequest(port(), "GET", "/api/meetings/demo", "",
+                                           {{"X-Padding", std::string(20000, 'x')}});
+  EXPECT_EQ(bigHeaders.status, 431U);
+  EXPECT_EQ(bigHeaders.body["error"]["code"], "ERROR_HEADERS_TOO_LARGE");
+  const HttpReply keylessUpgrade =
+      httpRequest(port(), "GET", "/ws", "", {{"Connection", "Upgrade"}, {"Upgrade", "websocket"}});
+  EXPECT_EQ(keylessUpgrade.status, 400U);
+  EXPECT_EQ(keylessUpgrade.body["error"]["code"], "ERROR_BAD_REQUEST");
 }
 
 TEST_F(IntegrationTest, TwoClientsJoinRelayAndLeave) {
