@@ -7,7 +7,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { api, createMeeting, launchBrowser, loginAs, waitFor } from "./support/harness.mjs";
-import { eventsOf, logInAndJoin, openSdkPage, startSdkServer, stateOf, waitForVideoFrom } from "./support/sdk.mjs";
+import {
+  eventsOf,
+  framesOf,
+  logInAndJoin,
+  openSdkPage,
+  startSdkServer,
+  stateOf,
+  waitForVideoFrom,
+  watchedVideo,
+  watchVideoFrom,
+} from "./support/sdk.mjs";
 
 const RESTORE_BOUND_MS = 5000; // CONTRACT: presence is back within 5 s of the restart
 
@@ -25,27 +35,16 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-// Records the connection events (the test page does not) and counts the frames the remote video
-// presents, tagging its element so that a replaced one would show.
+// Records the connection events (the test page does not) and watches the remote video.
 async function watch(page, remoteUid) {
-  await page.evaluate((uid) => {
+  await page.evaluate(() => {
     for (const name of ["onConnectionLost", "onConnectionRestored"]) {
       window.sdk.addEventListener(name, (payload) => window.events.push({ name, payload }));
     }
-    const video = document.querySelector(`video[data-uid="${CSS.escape(uid)}"]`);
-    video.dataset.watched = "yes";
-    window.framesFrom = 0;
-    const count = (now, metadata) => {
-      window.framesFrom = metadata.presentedFrames;
-      video.requestVideoFrameCallback(count);
-    };
-    video.requestVideoFrameCallback(count);
-  }, remoteUid);
+  });
+  await watchVideoFrom(page, remoteUid);
 }
 
-const framesOf = (page) => page.evaluate(() => window.framesFrom);
-const watchedVideo = (page, uid) =>
-  page.evaluate((uid) => document.querySelector(`video[data-uid="${CSS.escape(uid)}"]`)?.dataset.watched ?? null, uid);
 const connectionEvents = (page) =>
   page.evaluate(() => window.events.map(({ name }) => name).filter((name) => name.startsWith("onConnection")));
 

@@ -101,9 +101,11 @@ export async function launchBrowser() {
   });
 }
 
-// One participant = one browser context, as separate people would be.
-export async function openParticipant(browser, url, { permissions = ["camera", "microphone"] } = {}) {
+// One participant = one browser context, as separate people would be. `prepare(context)` runs
+// before the page opens (init scripts, bindings).
+export async function openParticipant(browser, url, { permissions = ["camera", "microphone"], prepare } = {}) {
   const context = await browser.newContext({ permissions });
+  await prepare?.(context);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error));

@@ -89,6 +89,24 @@ export async function waitForVideoFrom(page, uid) {
   );
 }
 
+// Counts the frames the remote video from `uid` presents (read with framesOf), tagging its element
+// so that a replaced one would show (watchedVideo answers null then).
+export async function watchVideoFrom(page, uid) {
+  await page.evaluate((uid) => {
+    const video = document.querySelector(`video[data-uid="${CSS.escape(uid)}"]`);
+    video.dataset.watched = "yes";
+    window.framesFrom = 0;
+    const count = (now, metadata) => {
+      window.framesFrom = metadata.presentedFrames;
+      video.requestVideoFrameCallback(count);
+    };
+    video.requestVideoFrameCallback(count);
+  }, uid);
+}
+export const framesOf = (page) => page.evaluate(() => window.framesFrom);
+export const watchedVideo = (page, uid) =>
+  page.evaluate((uid) => document.querySelector(`video[data-uid="${CSS.escape(uid)}"]`)?.dataset.watched ?? null, uid);
+
 // The page's events of one name, in order.
 export const eventsOf = (page, name) =>
   page.evaluate((name) => window.events.filter((event) => event.name === name).map((event) => event.payload), name);
