@@ -74,8 +74,8 @@ export const remoteUids = (page) =>
 
 // Waits until the page has decoded video from `uid`: the element has a frame size and the
 // browser reports a rendered frame (requestVideoFrameCallback) — pixels, not just a connection.
-export async function waitForVideoFrom(page, uid) {
-  await waitFor(`decoded video from ${uid}`, () =>
+export async function waitForVideoFrom(page, uid, { timeoutMs } = {}) {
+  const decoded = () =>
     page.evaluate(
       (uid) =>
         new Promise((resolve) => {
@@ -85,8 +85,8 @@ export async function waitForVideoFrom(page, uid) {
           setTimeout(() => resolve(false), 1000);
         }),
       uid,
-    ),
-  );
+    );
+  await waitFor(`decoded video from ${uid}`, decoded, { timeoutMs });
 }
 
 // Counts the frames the remote video from `uid` presents (read with framesOf), tagging its element

@@ -5,19 +5,20 @@
 // through here. A datagram reaching relay socket X from real address S leaves from S's own relay
 // socket towards X's real address, so replies find their way back. `cut()` drops, from then on,
 // every packet on every socket opened so far; candidates mapped afterwards (an ICE restart
-// gathers new ones) get fresh sockets that work.
+// gathers new ones) get fresh sockets that work, unless the cut is `forGood`.
 import dgram from "node:dgram";
 
 export function startUdpRelay() {
   let open = new Map(); // "address port" of a real candidate → its relay socket, since the last cut
   const all = [];
+  let blocked = false;
   const stats = { relayed: 0, dropped: 0 };
 
   async function socketFor(address, port) {
     const key = `${address} ${port}`;
     if (!open.has(key)) {
       const socket = dgram.createSocket("udp4");
-      socket.cutOff = false;
+      socket.cutOff = blocked;
       socket.on("message", async (message, from) => {
         const back = await socketFor(from.address, from.port);
         if (socket.cutOff || back.cutOff) return void stats.dropped++;
@@ -36,9 +37,10 @@ export function startUdpRelay() {
     async map(address, port) {
       return (await socketFor(address, port)).address().port;
     },
-    cut() {
+    cut({ forGood = false } = {}) {
       for (const socket of all) socket.cutOff = true;
       open = new Map();
+      blocked = forGood;
     },
     close() {
       for (const socket of all) socket.close();
