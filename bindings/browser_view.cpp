@@ -16,6 +16,10 @@ void setPx(val& style, const char* property, int pixels) {
 }
 
 constexpr const char* kStageCss = "position:absolute;inset:0;overflow:hidden";
+// The control bar gets its own strip below the tiles, so that it never covers a name or a face;
+// a container too short to spare it lets the bar float over the tiles instead.
+constexpr int kControlStripPx = 64;
+constexpr int kShortestContainerWithStripPx = 4 * kControlStripPx;
 constexpr const char* kTileCss =
     "position:absolute;box-sizing:border-box;padding:2px;cursor:pointer";
 constexpr const char* kVideoCss =
@@ -28,7 +32,7 @@ constexpr const char* kLabelCss =
     "position:absolute;left:10px;bottom:10px;padding:2px 8px;border-radius:4px;"
     "background:rgba(0,0,0,.6);color:#fff;font:13px system-ui,sans-serif";
 constexpr const char* kControlsCss =
-    "position:absolute;left:50%;bottom:16px;transform:translateX(-50%);display:flex;gap:8px;"
+    "position:absolute;left:50%;bottom:12px;transform:translateX(-50%);display:flex;gap:8px;"
     "z-index:1";
 constexpr const char* kButtonCss =
     "padding:8px 14px;border:0;border-radius:18px;background:#333;color:#fff;"
@@ -78,8 +82,8 @@ void BrowserView::setState(SessionState state) {
   }
 }
 
-client::Size BrowserView::measure() const {
-  val rect = container_.call<val>("getBoundingClientRect");
+client::Size BrowserView::measure(const val& element) {
+  val rect = element.call<val>("getBoundingClientRect");
   return {static_cast<int>(std::lround(rect["width"].as<double>())),
           static_cast<int>(std::lround(rect["height"].as<double>()))};
 }
@@ -95,7 +99,7 @@ Result<client::Size> BrowserView::open(const client::ControlsOptions& options,
   for (const auto& [property, value] : kContainerStyle) {
     style.call<void>("setProperty", std::string(property), std::string(value));
   }
-  const client::Size size = measure();
+  const client::Size size = measure(container_);
   if (size.width <= 0 || size.height <= 0) {
     restoreStyle();
     return makeError(ErrorCode::kContainerZeroSize,
@@ -110,15 +114,20 @@ Result<client::Size> BrowserView::open(const client::ControlsOptions& options,
           tile.call<std::string>("getAttribute", std::string("data-participant")));
     }
   }));
+  if (!options.hidePanel && size.height >= kShortestContainerWithStripPx) {
+    val stageStyle = stage_["style"];
+    setPx(stageStyle, "bottom", kControlStripPx);
+  }
   container_.call<void>("appendChild", stage_);
   if (!options.hidePanel) addControls(options, listener);
+  // The stage follows the container; the tiles are laid out in the stage.
   resizeObserver_ =
       val::global("ResizeObserver").new_(callbacks_->function([this, &listener](const val&) {
-        const client::Size now = measure();
+        const client::Size now = measure(stage_);
         if (now.width > 0 && now.height > 0) listener.onResized(now);
       }));
-  resizeObserver_.call<void>("observe", container_);
-  return size;
+  resizeObserver_.call<void>("observe", stage_);
+  return measure(stage_);
 }
 
 void BrowserView::addControls(const client::ControlsOptions& options,

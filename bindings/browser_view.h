@@ -34,7 +34,7 @@ class BrowserView final : public client::View {
   };
 
   [[nodiscard]] bool isElement() const;
-  [[nodiscard]] client::Size measure() const;
+  [[nodiscard]] static client::Size measure(const val& element);
   void restoreStyle();
   void addControls(const client::ControlsOptions& options, client::ViewListener& listener);
   TileElements& tileFor(const client::Tile& tile);

@@ -303,6 +303,28 @@ test("the layout control cycles the layouts and a click pins a tile to the large
   }
 });
 
+test("the control bar covers no tile, in every layout", async () => {
+  const { ada, close } = await twoInACall();
+  try {
+    // Rectangles of the bar and of every tile, and whether any pair of them overlaps.
+    const overlaps = () =>
+      ada.page.evaluate(() => {
+        const rectOf = (element) => element.getBoundingClientRect();
+        const bar = rectOf(document.querySelector("#room [data-callsession-controls]"));
+        return [...document.querySelectorAll("#room [data-participant]")]
+          .map(rectOf)
+          .filter((tile) => tile.left < bar.right && bar.left < tile.right && tile.top < bar.bottom && bar.top < tile.bottom)
+          .map(({ x, y, width, height }) => ({ x, y, width, height }));
+      });
+    for (const layout of ["TILE", "SIDEBAR", "SPOTLIGHT"]) {
+      assert.deepEqual(await call(ada.page, "setLayout", layout), { data: null, error: null });
+      assert.deepEqual(await overlaps(), [], layout);
+    }
+  } finally {
+    await close();
+  }
+});
+
 test("hideControlPanel and the hide…Button settings remove those controls", async () => {
   const { ada, close } = await twoInACall({
     hideLeaveSessionButton: true,

@@ -221,7 +221,8 @@ class View {
   virtual ~View() = default;
   // data-callsession-state
   virtual void setState(SessionState state) = 0;
-  // Styles the container fixed to the viewport, measures it and adds the controls.
+  // Styles the container fixed to the viewport, measures it and adds the controls. Gives the size
+  // of the area for tiles: the container, less the strip the controls take when shown.
   // ERROR_CONTAINER_MISSING (absent or detached) or ERROR_CONTAINER_ZERO_SIZE (0×0, e.g. inside
   // display:none); after an error the container is as it was.
   virtual Result<Size> open(const ControlsOptions& options, ViewListener& listener) = 0;
