@@ -83,6 +83,8 @@ export interface SessionEvents {
   /** Reconnected: the participant list is the server's again. */
   onConnectionRestored: { sessionId: string; uid: string };
   onParticipantJoined: Participant;
+  /** "vanished": stopped answering the server, or their media connection failed and ICE restarts
+   * could not bring it back. */
   onParticipantLeft: { uid: string; reason: "left" | "vanished" | "replaced" };
   /** Everyone in the session, oneself first (isLocal: true). */
   onParticipantListChanged: { participants: Array<Participant & { isLocal: boolean }> };
