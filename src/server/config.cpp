@@ -1,9 +1,8 @@
 #include "config.h"
 
 #include <charconv>
-#include <nlohmann/json.hpp>
 
-#include "jwt.h"
+#include "ice_servers.h"
 
 namespace callsession::server {
 namespace {
@@ -27,6 +26,28 @@ int64_t readInteger(const std::string& text, const char* name, int64_t min, int6
   return value;
 }
 
+// TURN URLs are useless without the secret to mint their credentials, a secret without URLs is a
+// forgotten setting; a certificate needs its key and the other way round.
+void readNetworkPairs(const EnvironmentLookup& lookup, Config& config) {
+  const auto turnUrls = read(lookup, "CALLSESSION_TURN_URLS");
+  const auto turnSecret = read(lookup, "CALLSESSION_TURN_SECRET");
+  if (turnUrls && !turnSecret)
+    throw ConfigError("CALLSESSION_TURN_URLS needs CALLSESSION_TURN_SECRET");
+  if (turnSecret && !turnUrls)
+    throw ConfigError("CALLSESSION_TURN_SECRET needs CALLSESSION_TURN_URLS");
+  if (turnUrls) config.turnUrls = checkedTurnUrls(*turnUrls);
+  config.turnSecret = turnSecret.value_or("");
+
+  config.tlsCertPath = read(lookup, "CALLSESSION_TLS_CERT");
+  config.tlsKeyPath = read(lookup, "CALLSESSION_TLS_KEY");
+  if (config.tlsCertPath && !config.tlsKeyPath) {
+    throw ConfigError("CALLSESSION_TLS_CERT needs CALLSESSION_TLS_KEY");
+  }
+  if (config.tlsKeyPath && !config.tlsCertPath) {
+    throw ConfigError("CALLSESSION_TLS_KEY needs CALLSESSION_TLS_CERT");
+  }
+}
+
 }  // namespace
 
 Config loadConfig(const EnvironmentLookup& lookup) {
@@ -43,10 +64,9 @@ Config loadConfig(const EnvironmentLookup& lookup) {
     config.tokenTtlSeconds = readInteger(*ttl, "CALLSESSION_TOKEN_TTL", 1, kMaxTokenTtlSeconds);
   }
   if (auto ice = read(lookup, "CALLSESSION_ICE_SERVERS")) {
-    const auto parsed = nlohmann::json::parse(*ice, nullptr, /*allow_exceptions=*/false);
-    if (!parsed.is_array()) throw ConfigError("CALLSESSION_ICE_SERVERS must be a JSON array");
-    config.iceServersJson = jsonText(parsed);
+    config.iceServersJson = checkedIceServers(*ice);
   }
+  readNetworkPairs(lookup, config);
   return config;
 }
 

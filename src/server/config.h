@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 // The server's settings, all from the environment (CONTRACT.md §1).
 namespace callsession::server {
@@ -18,6 +19,13 @@ struct Config {
   std::optional<std::string> secret;  // CALLSESSION_SECRET; none means made and stored
   int64_t tokenTtlSeconds = 300;      // CALLSESSION_TOKEN_TTL
   std::string iceServersJson = "[]";  // CALLSESSION_ICE_SERVERS: a JSON array
+  // CALLSESSION_TURN_URLS + CALLSESSION_TURN_SECRET: both or neither (ice_servers.h). The secret
+  // is never logged.
+  std::vector<std::string> turnUrls;
+  std::string turnSecret;
+  // CALLSESSION_TLS_CERT + CALLSESSION_TLS_KEY (PEM files): both for HTTPS/WSS, or neither.
+  std::optional<std::string> tlsCertPath;
+  std::optional<std::string> tlsKeyPath;
 };
 
 // A setting that is present but malformed stops the start with a message naming it; nothing is

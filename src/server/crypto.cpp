@@ -23,15 +23,27 @@ std::string randomText(size_t byteCount) {
   return base64UrlEncode(randomBytes(byteCount));
 }
 
-std::string hmacSha256(std::string_view key, std::string_view message) {
+namespace {
+
+std::string hmac(const EVP_MD* digestType, std::string_view key, std::string_view message) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+  if (HMAC(digestType, key.data(), static_cast<int>(key.size()),
            reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest,
            &length) == nullptr) {
     throw std::runtime_error("OpenSSL HMAC failed");
   }
   return {reinterpret_cast<const char*>(digest), length};
+}
+
+}  // namespace
+
+std::string hmacSha256(std::string_view key, std::string_view message) {
+  return hmac(EVP_sha256(), key, message);
+}
+
+std::string hmacSha1(std::string_view key, std::string_view message) {
+  return hmac(EVP_sha1(), key, message);
 }
 
 std::string sha256(std::string_view message) {
@@ -66,6 +78,16 @@ std::string toHex(std::string_view bytes) {
     hex += kDigits[byte & 0x0FU];
   }
   return hex;
+}
+
+std::string base64(std::string_view bytes) {
+  // EVP_EncodeBlock writes 4 characters per started 3 bytes, then a NUL.
+  std::string text(((bytes.size() + 2) / 3) * 4 + 1, '\0');
+  const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(text.data()),
+                                     reinterpret_cast<const unsigned char*>(bytes.data()),
+                                     static_cast<int>(bytes.size()));
+  text.resize(static_cast<size_t>(length));
+  return text;
 }
 
 }  // namespace callsession::server

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "authorization.h"
+#include "ice_servers.h"
 #include "join_token.h"
 #include "log.h"
 
@@ -142,7 +143,9 @@ void WsSession::handleJoin(const signaling::Join& join) {
   const int64_t nowMillis = context_.clock.nowMillis();
   const signaling::Participant participant{uid_, join.name.empty() ? uid_ : join.name, nowMillis,
                                            false, false};
-  signaling::Joined welcome{sessionId_,       uid_, {}, context_.config.iceServersJson, nowMillis,
+  // TURN credentials are minted per join and never logged.
+  std::string iceServers = iceServersForJoin(context_.config, uid_, now, meetingExpiresAt_);
+  signaling::Joined welcome{sessionId_,       uid_, {}, std::move(iceServers), nowMillis,
                             meetingExpiresAt_};
   logLine(logSubject_, "joined " + sessionId_ + " as " + uid_);
   context_.rooms.join(sessionId_, participant, shared_from_this(), std::move(welcome));

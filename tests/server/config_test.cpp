@@ -58,5 +58,50 @@ TEST(Config, AMalformedValueStopsTheStart) {
   EXPECT_THROW(configFrom({{"CALLSESSION_ICE_SERVERS", R"({"urls":"stun:x"})"}}), ConfigError);
 }
 
+// The message of the ConfigError a start with `environment` gives; empty if none.
+std::string startFailure(const std::map<std::string, std::string>& environment) {
+  try {
+    configFrom(environment);
+  } catch (const ConfigError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST(Config, ReadsTurnUrlsAndSecretTogether) {
+  const Config config =
+      configFrom({{"CALLSESSION_TURN_URLS", "turn:127.0.0.1:3478,turns:r.example"},
+                  {"CALLSESSION_TURN_SECRET", "north-wind"}});
+  EXPECT_EQ(config.turnUrls, (std::vector<std::string>{"turn:127.0.0.1:3478", "turns:r.example"}));
+  EXPECT_EQ(config.turnSecret, "north-wind");
+  EXPECT_TRUE(configFrom({}).turnUrls.empty());
+}
+
+TEST(Config, HalfATurnOrTlsPairStopsTheStartNamingWhatIsMissing) {
+  EXPECT_EQ(startFailure({{"CALLSESSION_TURN_URLS", "turn:x"}}),
+            "CALLSESSION_TURN_URLS needs CALLSESSION_TURN_SECRET");
+  EXPECT_EQ(startFailure({{"CALLSESSION_TURN_SECRET", "s"}}),
+            "CALLSESSION_TURN_SECRET needs CALLSESSION_TURN_URLS");
+  EXPECT_EQ(startFailure({{"CALLSESSION_TLS_CERT", "/c.pem"}}),
+            "CALLSESSION_TLS_CERT needs CALLSESSION_TLS_KEY");
+  EXPECT_EQ(startFailure({{"CALLSESSION_TLS_KEY", "/k.pem"}}),
+            "CALLSESSION_TLS_KEY needs CALLSESSION_TLS_CERT");
+}
+
+TEST(Config, MalformedIceSettingsStopTheStartNamingTheVariable) {
+  EXPECT_TRUE(startFailure({{"CALLSESSION_ICE_SERVERS", R"([{"urls":"http://x"}])"}})
+                  .starts_with("CALLSESSION_ICE_SERVERS "));
+  EXPECT_TRUE(startFailure({{"CALLSESSION_TURN_URLS", "stun:x"}, {"CALLSESSION_TURN_SECRET", "s"}})
+                  .starts_with("CALLSESSION_TURN_URLS "));
+}
+
+TEST(Config, ReadsTheTlsFiles) {
+  const Config config =
+      configFrom({{"CALLSESSION_TLS_CERT", "/c.pem"}, {"CALLSESSION_TLS_KEY", "/k.pem"}});
+  EXPECT_EQ(config.tlsCertPath, "/c.pem");
+  EXPECT_EQ(config.tlsKeyPath, "/k.pem");
+  EXPECT_FALSE(configFrom({}).tlsCertPath);
+}
+
 }  // namespace
 }  // namespace callsession::server

@@ -1,8 +1,11 @@
 // The real server binary on a loopback port, driven over HTTP and WebSocket like the SDK drives it.
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <sqlite3.h>
 
 #include <chrono>
+#include <fstream>
 #include <regex>
 
 #include "server_process.h"
@@ -20,14 +23,23 @@ constexpr const char* kAuthKey = "integration-auth-key";
 
 class IntegrationTest : public ::testing::Test {
  protected:
-  IntegrationTest() { start(); }
+  // `settings` add to the environment every start gets. With `captureLog` the server's log goes
+  // to logPath() rather than to the test's output.
+  explicit IntegrationTest(std::map<std::string, std::string> settings = {},
+                           bool captureLog = false)
+      : settings_(std::move(settings)), captureLog_(captureLog) {
+    start();
+  }
 
   void start() {
-    server.emplace(std::map<std::string, std::string>{
+    std::map<std::string, std::string> environment = settings_;
+    environment.merge(std::map<std::string, std::string>{
         {"CALLSESSION_DB", (dir.path() / "data" / "callsession.db").string()},
         {"CALLSESSION_AUTH_KEY", kAuthKey},
         {"CALLSESSION_WEB_ROOT", (dir.path() / "web").string()}});
+    server.emplace(std::move(environment), captureLog_ ? logPath() : std::filesystem::path());
   }
+  [[nodiscard]] std::filesystem::path logPath() const { return dir.path() / "server.log"; }
   void restart() {
     server.reset();
     start();
@@ -80,6 +92,8 @@ class IntegrationTest : public ::testing::Test {
     return failure ? failure->error : Error{ErrorCode::kNetwork, "none"};
   }
 
+  std::map<std::string, std::string> settings_;
+  bool captureLog_;
   TempDir dir;
   std::optional<ServerProcess> server;
 };
@@ -310,6 +324,93 @@ TEST_F(IntegrationTest, AMeetingThatExpiresEndsTheSession) {
   ASSERT_TRUE(ada.nextOf<Joined>());
   EXPECT_TRUE(ada.nextOf<SessionEnded>(4s));
   EXPECT_EQ(ada.waitClosed(), 1000U);
+}
+
+constexpr const char* kTurnSecret = "integration-turn-secret";
+
+class TurnIntegrationTest : public IntegrationTest {
+ protected:
+  TurnIntegrationTest()
+      : IntegrationTest({{"CALLSESSION_ICE_SERVERS", R"([{"urls":"stun:stun.example.org"}])"},
+                         {"CALLSESSION_TURN_URLS", "turn:127.0.0.1:3478, turns:relay.example.org"},
+                         {"CALLSESSION_TURN_SECRET", kTurnSecret}},
+                        /*captureLog=*/true) {}
+
+  static std::string log(const std::filesystem::path& path) {
+    std::ifstream file(path);
+    return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+  }
+};
+
+// base64(HMAC-SHA1(key, message)) straight from OpenSSL, apart from the server's code.
+std::string turnPassword(const std::string& key, const std::string& message) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  HMAC(EVP_sha1(), key.data(), static_cast<int>(key.size()),
+       reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest, &length);
+  unsigned char text[64] = {};
+  EVP_EncodeBlock(text, digest, static_cast<int>(length));
+  return reinterpret_cast<const char*>(text);
+}
+
+TEST_F(TurnIntegrationTest, TheJoinAnswerCarriesTurnCredentialsForTheUidThatVerify) {
+  const std::string sessionId = createMeeting({{"strategy", "uuid"}, {"ttlSeconds", 3600}});
+  const auto meetingExpiresAt =
+      httpRequest(port(), "GET", "/api/meetings/" + sessionId).body["expiresAt"].get<int64_t>();
+  std::optional<Joined> welcome;
+  auto ada = joined("ada", sessionId, &welcome);
+  ASSERT_TRUE(welcome);
+
+  const json servers = json::parse(welcome->iceServersJson);
+  ASSERT_EQ(servers.size(), 2U) << servers;
+  EXPECT_EQ(servers[0], json::parse(R"({"urls":"stun:stun.example.org"})"));
+  const json& turn = servers[1];
+  EXPECT_EQ(turn["urls"], json::parse(R"(["turn:127.0.0.1:3478","turns:relay.example.org"])"));
+  const std::string username = turn["username"];
+  // The meeting ends within the hour, well before the cap: the credential ends with it.
+  EXPECT_EQ(username, std::to_string(meetingExpiresAt) + ":ada");
+  EXPECT_EQ(turn["credential"], turnPassword(kTurnSecret, username));
+
+  server->terminate();
+  const std::string written = log(logPath());
+  EXPECT_NE(written.find("joined " + sessionId + " as ada"), std::string::npos) << written;
+  EXPECT_EQ(written.find(turn["credential"].get<std::string>()), std::string::npos) << written;
+  EXPECT_EQ(written.find(kTurnSecret), std::string::npos) << written;
+}
+
+TEST_F(TurnIntegrationTest, EachJoinGetsCredentialsOfItsOwnUid) {
+  const std::string sessionId = createMeeting();
+  std::optional<Joined> adaWelcome;
+  std::optional<Joined> bobWelcome;
+  auto ada = joined("ada", sessionId, &adaWelcome);
+  auto bob = joined("bob", sessionId, &bobWelcome);
+  ASSERT_TRUE(adaWelcome && bobWelcome);
+  const std::string bobName = json::parse(bobWelcome->iceServersJson)[1]["username"];
+  EXPECT_TRUE(bobName.ends_with(":bob")) << bobName;
+  EXPECT_NE(json::parse(adaWelcome->iceServersJson)[1]["credential"],
+            json::parse(bobWelcome->iceServersJson)[1]["credential"]);
+}
+
+TEST(ServerStart, MalformedNetworkSettingsStopItNamingTheVariable) {
+  TempDir dir;
+  const std::map<std::string, std::string> base{
+      {"CALLSESSION_DB", (dir.path() / "callsession.db").string()}};
+  const std::map<std::string, std::map<std::string, std::string>> cases{
+      {"CALLSESSION_ICE_SERVERS", {{"CALLSESSION_ICE_SERVERS", R"([{"urls":"http://x"}])"}}},
+      {"CALLSESSION_TURN_URLS",
+       {{"CALLSESSION_TURN_URLS", "stun:x"}, {"CALLSESSION_TURN_SECRET", "s3cret-value"}}},
+      {"CALLSESSION_TURN_SECRET", {{"CALLSESSION_TURN_URLS", "turn:127.0.0.1"}}},
+      {"CALLSESSION_TLS_KEY", {{"CALLSESSION_TLS_CERT", (dir.path() / "cert.pem").string()}}},
+  };
+  for (const auto& [variable, settings] : cases) {
+    std::map<std::string, std::string> environment = settings;
+    environment.insert(base.begin(), base.end());
+    const FailedStart start = runUntilExit(environment);
+    EXPECT_EQ(start.exitStatus, 1) << variable;
+    EXPECT_NE(start.log.find("cannot start: "), std::string::npos) << start.log;
+    EXPECT_NE(start.log.find(variable), std::string::npos) << variable << ": " << start.log;
+    EXPECT_EQ(start.log.find("s3cret-value"), std::string::npos) << start.log;
+  }
 }
 
 }  // namespace

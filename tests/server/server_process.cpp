@@ -42,9 +42,10 @@ int waitForExit(pid_t pid, std::chrono::milliseconds timeout) {
   return -1;
 }
 
-}  // namespace
-
-ServerProcess::ServerProcess(std::map<std::string, std::string> environment) {
+// Forks the server with `environment` (PORT=0 added); the write end of `pipeFds` becomes its
+// `pipedFd`, `stderrFd` (unless -1) its stderr. Closes the write end in the parent.
+pid_t spawnServer(std::map<std::string, std::string> environment, const int (&pipeFds)[2],
+                  int pipedFd, int stderrFd) {
   environment.emplace("PORT", "0");
   std::vector<std::string> entries;
   entries.reserve(environment.size());
@@ -54,18 +55,30 @@ ServerProcess::ServerProcess(std::map<std::string, std::string> environment) {
   for (auto& entry : entries) envp.push_back(entry.data());
   envp.push_back(nullptr);
 
-  int out[2];
-  if (pipe(out) != 0) throw std::runtime_error("pipe failed");
-  pid_ = fork();
-  if (pid_ == 0) {
-    dup2(out[1], STDOUT_FILENO);
-    close(out[0]);
-    close(out[1]);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(pipeFds[1], pipedFd);
+    if (stderrFd >= 0) dup2(stderrFd, STDERR_FILENO);
+    close(pipeFds[0]);
+    close(pipeFds[1]);
     char* argv[] = {const_cast<char*>(CALLSESSION_SERVER_BINARY), nullptr};
     execve(CALLSESSION_SERVER_BINARY, argv, envp.data());
     _exit(127);
   }
-  close(out[1]);
+  close(pipeFds[1]);
+  return pid;
+}
+
+}  // namespace
+
+ServerProcess::ServerProcess(std::map<std::string, std::string> environment,
+                             const std::filesystem::path& logPath) {
+  int out[2];
+  if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+  const int log =
+      logPath.empty() ? -1 : open(logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  pid_ = spawnServer(std::move(environment), out, STDOUT_FILENO, log);
+  if (log >= 0) close(log);
   stdout_ = out[0];
   try {
     readyLine_ = readLine(stdout_, std::chrono::seconds(10));
@@ -96,6 +109,25 @@ int ServerProcess::terminate() {
   pid_ = -1;
   close(stdout_);
   return status;
+}
+
+FailedStart runUntilExit(std::map<std::string, std::string> environment) {
+  int err[2];
+  if (pipe(err) != 0) throw std::runtime_error("pipe failed");
+  const pid_t pid = spawnServer(std::move(environment), err, STDERR_FILENO, -1);
+  FailedStart result;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::chrono::steady_clock::now() < deadline) {
+    pollfd ready{err[0], POLLIN, 0};
+    if (poll(&ready, 1, 100) <= 0) continue;
+    char chunk[512];
+    const ssize_t count = read(err[0], chunk, sizeof chunk);
+    if (count <= 0) break;  // the server exited (or closed its stderr)
+    result.log.append(chunk, static_cast<size_t>(count));
+  }
+  close(err[0]);
+  result.exitStatus = waitForExit(pid, std::chrono::seconds(1));
+  return result;
 }
 
 }  // namespace callsession::server::testing

@@ -13,7 +13,9 @@ namespace callsession::server::testing {
 class ServerProcess {
  public:
   // Starts the binary with `environment` (and nothing inherited) and waits for its ready line.
-  explicit ServerProcess(std::map<std::string, std::string> environment);
+  // With `logPath`, its stderr (the log) goes to that file.
+  explicit ServerProcess(std::map<std::string, std::string> environment,
+                         const std::filesystem::path& logPath = {});
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -32,5 +34,13 @@ class ServerProcess {
   unsigned short port_ = 0;
   std::string readyLine_;
 };
+
+// A start that is expected to fail: the binary with `environment` (PORT=0 added), run until it
+// exits (killed after 10 s). Its exit status and everything it wrote to stderr.
+struct FailedStart {
+  int exitStatus = -1;
+  std::string log;
+};
+FailedStart runUntilExit(std::map<std::string, std::string> environment);
 
 }  // namespace callsession::server::testing
