@@ -50,19 +50,20 @@ export function startUdpRelay() {
 
 // An init script for a page whose peer connections must use the relay: remote UDP candidates are
 // rewritten to their relay port (through the page binding `relayPort`), others are dropped (a TCP
-// candidate would bypass the relay), and candidates inside a remote description are removed (the
-// SDK trickles every one of them anyway). It also counts restartIce() calls and records each
-// connection's states, for the test to read.
+// candidate would bypass the relay; the relay speaks IPv4 only), and candidates inside a remote
+// description are removed (the SDK trickles every one of them anyway). It also counts restartIce()
+// calls and relayed candidates and records each connection's states, for the test to read.
 export function iceRelayInit() {
-  window.iceLog = { restarts: 0, states: [] };
+  window.iceLog = { restarts: 0, candidates: 0, states: [], signaling: [] };
   const proto = RTCPeerConnection.prototype;
   const addIceCandidate = proto.addIceCandidate;
   proto.addIceCandidate = async function (init) {
     if (!init?.candidate) return addIceCandidate.call(this, init);
     const parts = init.candidate.split(" ");
-    if (parts[2].toLowerCase() !== "udp") return undefined;
+    if (parts[2].toLowerCase() !== "udp" || !/^\d+\.\d+\.\d+\.\d+$/.test(parts[4])) return undefined;
     parts[5] = String(await window.relayPort(parts[4], Number(parts[5])));
     parts[4] = "127.0.0.1";
+    window.iceLog.candidates++;
     return addIceCandidate.call(this, { ...init, candidate: parts.join(" ") });
   };
   const setRemoteDescription = proto.setRemoteDescription;
@@ -79,6 +80,7 @@ export function iceRelayInit() {
     constructor(config) {
       super(config);
       this.addEventListener("connectionstatechange", () => window.iceLog.states.push(this.connectionState));
+      this.addEventListener("signalingstatechange", () => window.iceLog.signaling.push(this.signalingState));
     }
   };
 }
