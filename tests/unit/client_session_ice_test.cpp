@@ -63,6 +63,14 @@ TEST_F(IceRestart, AConnectionNoRestartBringsBackIsDroppedAsVanished) {
   EXPECT_EQ(tileUids(), (std::vector<std::string>{"", "bob"}));
 }
 
+TEST_F(IceRestart, TheServerAnnouncingADroppedParticipantLaterIsNoNews) {
+  connectionIs("abe", ConnectionState::kFailed);
+  platform.advance(kGiveUpMillis);
+  platform.socket->receive(signaling::ParticipantLeft{"abe", signaling::LeaveReason::kLeft});
+  EXPECT_EQ(count("onParticipantLeft"), 1);
+  EXPECT_EQ(count("onParticipantListChanged"), 2);  // the join's, then the drop's
+}
+
 TEST_F(IceRestart, ThePoliteSideGivesUpOnTheSameDeadline) {
   connectionIs("bob", ConnectionState::kFailed);
   platform.advance(kGiveUpMillis);
