@@ -12,6 +12,6 @@ if [[ ! -x "$server" ]]; then
 fi
 # The default store is ./data/callsession.db; CALLSESSION_DB may point elsewhere.
 mkdir -p "$(dirname "${CALLSESSION_DB:-data/callsession.db}")"
-echo "start: http://127.0.0.1:${PORT:-8080}/ starts a meeting; Ctrl-C stops the server."
+echo "start: http${CALLSESSION_TLS_CERT:+s}://127.0.0.1:${PORT:-8080}/ starts a meeting; Ctrl-C stops the server."
 # exec: the server is the foreground process, so Ctrl-C reaches it directly and its exit code is ours.
 exec "$server"

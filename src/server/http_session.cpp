@@ -51,19 +51,26 @@ std::string pathOf(beast::string_view target) {
 
 }  // namespace
 
-HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, ServerContext& context,
-                         const StaticFiles& files)
-    : stream_(std::move(socket)), context_(context), files_(files), id_(nextLogId()) {}
+HttpSession::HttpSession(ServerStream stream, ServerContext& context, const StaticFiles& files)
+    : stream_(std::move(stream)), context_(context), files_(files), id_(nextLogId()) {}
 
 void HttpSession::start() {
-  readNext();
+  if (!stream_.isTls()) return readNext();
+  // The request deadline covers the handshake too, so a client that never finishes it is dropped.
+  stream_.tcp().expires_after(kRequestTimeout);
+  stream_.async_handshake([self = shared_from_this()](beast::error_code error) {
+    if (!error) return self->readNext();
+    // Mostly a browser that does not trust the certificate (yet), or plain HTTP on the TLS port.
+    logLine("c" + std::to_string(self->id_), "TLS handshake failed: " + error.message());
+    self->shutdown();
+  });
 }
 
 void HttpSession::readNext() {
   parser_.emplace();
   parser_->body_limit(kBodyLimitBytes);
   parser_->header_limit(kHeaderLimitBytes);
-  stream_.expires_after(kRequestTimeout);
+  stream_.tcp().expires_after(kRequestTimeout);
   http::async_read(
       stream_, buffer_, *parser_,
       [self = shared_from_this()](beast::error_code error, size_t) { self->onRead(error); });
@@ -99,7 +106,7 @@ void HttpSession::onRead(beast::error_code error) {
           false, false, requestId, connection + " GET /ws (bad handshake)");
     }
     logLine("r" + std::to_string(requestId), connection + " GET /ws upgrade");
-    auto session = std::make_shared<WsSession>(stream_.release_socket(), context_, id_);
+    auto session = std::make_shared<WsSession>(std::move(stream_), context_, id_);
     return session->start(parser_->get());
   }
   const HttpRequest plain = toHttpRequest(request);
@@ -131,8 +138,10 @@ void HttpSession::respond(const HttpResponse& response, bool head, bool keepAliv
 
 void HttpSession::shutdown() {
   beast::error_code ignored;
-  stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
-  stream_.close();
+  // Without TLS's close_notify: every response carries its length, so a cut cannot pass for a
+  // whole one, and a client that never answers the notify would hold the connection.
+  stream_.tcp().socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
+  stream_.tcp().close();
 }
 
 }  // namespace callsession::server

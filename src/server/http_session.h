@@ -2,7 +2,6 @@
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <cstdint>
@@ -10,16 +9,16 @@
 #include <optional>
 
 #include "server_context.h"
+#include "server_stream.h"
 #include "static_files.h"
 
 namespace callsession::server {
 
-// One HTTP connection: reads requests (keep-alive), answers them through the router, and hands a
-// WebSocket upgrade on /ws to a WsSession.
+// One HTTP or HTTPS connection: the TLS handshake if it is one, then reads requests (keep-alive),
+// answers them through the router, and hands a WebSocket upgrade on /ws to a WsSession.
 class HttpSession final : public std::enable_shared_from_this<HttpSession> {
  public:
-  HttpSession(boost::asio::ip::tcp::socket socket, ServerContext& context,
-              const StaticFiles& files);
+  HttpSession(ServerStream stream, ServerContext& context, const StaticFiles& files);
 
   void start();
 
@@ -31,7 +30,7 @@ class HttpSession final : public std::enable_shared_from_this<HttpSession> {
                const std::string& logPrefix);
   void shutdown();
 
-  boost::beast::tcp_stream stream_;
+  ServerStream stream_;
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   ServerContext& context_;

@@ -6,8 +6,8 @@
 namespace callsession::server {
 
 Listener::Listener(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint,
-                   ServerContext& context, const StaticFiles& files)
-    : io_(io), acceptor_(io), context_(context), files_(files) {
+                   ServerContext& context, const StaticFiles& files, boost::asio::ssl::context* tls)
+    : io_(io), acceptor_(io), context_(context), files_(files), tls_(tls) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(boost::asio::socket_base::reuse_address(true));
   acceptor_.bind(endpoint);
@@ -39,7 +39,9 @@ void Listener::acceptNext() {
       // rather than letting Nagle's algorithm hold it for the previous frame's (delayed) ACK.
       boost::system::error_code ignored;
       socket.set_option(boost::asio::ip::tcp::no_delay(true), ignored);
-      std::make_shared<HttpSession>(std::move(socket), self->context_, self->files_)->start();
+      std::make_shared<HttpSession>(ServerStream(std::move(socket), self->tls_), self->context_,
+                                    self->files_)
+          ->start();
     }
     self->acceptNext();
   });

@@ -15,6 +15,7 @@
 #include "sqlite_store.h"
 #include "static_files.h"
 #include "system_clock.h"
+#include "tls_context.h"
 
 namespace {
 
@@ -39,6 +40,9 @@ int run() {
   // outlive it, and Rooms (below) holds connections too.
   boost::asio::io_context io(1);
   const Config config = loadConfig(&std::getenv);
+  // Before anything is stored: a bad certificate stops the start with nothing changed.
+  const auto tls =
+      config.tlsCertPath ? loadTlsContext(*config.tlsCertPath, *config.tlsKeyPath) : nullptr;
   SqliteStore store(config.databasePath);
   const Keys keys = resolveKeys(config, store);
   const SystemClock clock;
@@ -51,7 +55,7 @@ int run() {
 
   const boost::asio::ip::tcp::endpoint endpoint(boost::asio::ip::make_address(config.host),
                                                 config.port);
-  auto listener = std::make_shared<Listener>(io, endpoint, context, files);
+  auto listener = std::make_shared<Listener>(io, endpoint, context, files, tls.get());
   listener->start();
 
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
@@ -61,8 +65,8 @@ int run() {
     io.stop();
   });
 
-  std::cout << "callsession ready: http://" << browsableHost(config.host) << ":" << listener->port()
-            << "/meet/demo" << std::endl;
+  std::cout << "callsession ready: " << (tls ? "https://" : "http://") << browsableHost(config.host)
+            << ":" << listener->port() << "/meet/demo" << std::endl;
   // A handler that throws is a bug, but it costs one connection, never the server.
   while (true) {
     try {

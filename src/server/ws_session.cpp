@@ -29,14 +29,16 @@ constexpr size_t kReadLimitBytes = size_t{1024} * 1024;
 
 }  // namespace
 
-WsSession::WsSession(boost::asio::ip::tcp::socket socket, ServerContext& context, uint64_t id)
-    : ws_(std::move(socket)),
+WsSession::WsSession(ServerStream stream, ServerContext& context, uint64_t id)
+    : ws_(std::move(stream)),
       ticker_(ws_.get_executor()),
       context_(context),
       id_(id),
       logSubject_("c" + std::to_string(id)) {}
 
 void WsSession::start(const beast::http::request<beast::http::string_body>& upgrade) {
+  // The HTTP request deadline stays on the TCP stream; from here the timeouts below apply.
+  ws_.next_layer().tcp().expires_never();
   // Our own pings and silence limit replace Beast's idle timeout; its handshake timeout also bounds
   // the closing handshake with a client that never answers a close.
   ws_.set_option(websocket::stream_base::timeout{10s, websocket::stream_base::none(), false});
@@ -237,9 +239,9 @@ void WsSession::end(signaling::LeaveReason reason, std::string_view why) {
   phase_ = Phase::kEnded;
   ticker_.cancel();
   beast::error_code ignored;
-  beast::get_lowest_layer(ws_).socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both,
-                                                 ignored);
-  beast::get_lowest_layer(ws_).socket().close(ignored);
+  auto& socket = ws_.next_layer().tcp().socket();
+  socket.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
+  socket.close(ignored);
   logLine(logSubject_, "websocket ended: " + std::string(why) + " (" +
                            std::string(signaling::toString(reason)) + ")");
 }

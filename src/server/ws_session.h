@@ -3,7 +3,6 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/websocket/stream.hpp>
@@ -16,6 +15,7 @@
 #include "core/signaling/messages.h"
 #include "rooms.h"
 #include "server_context.h"
+#include "server_stream.h"
 
 namespace callsession::server {
 
@@ -23,7 +23,8 @@ namespace callsession::server {
 // state and leave, with the server's pings deciding when a silent client has vanished.
 class WsSession final : public Peer, public std::enable_shared_from_this<WsSession> {
  public:
-  WsSession(boost::asio::ip::tcp::socket socket, ServerContext& context, uint64_t id);
+  // `stream`: the connection the upgrade request came on, its TLS handshake done if it has one.
+  WsSession(ServerStream stream, ServerContext& context, uint64_t id);
 
   // Completes the WebSocket handshake of `upgrade` and starts reading.
   void start(const boost::beast::http::request<boost::beast::http::string_body>& upgrade);
@@ -54,7 +55,7 @@ class WsSession final : public Peer, public std::enable_shared_from_this<WsSessi
   // Leaves the room (telling the others why) and drops the TCP connection. Idempotent.
   void end(signaling::LeaveReason reason, std::string_view why);
 
-  boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+  boost::beast::websocket::stream<ServerStream> ws_;
   boost::asio::steady_timer ticker_;
   boost::beast::flat_buffer buffer_;
   ServerContext& context_;

@@ -401,6 +401,9 @@ TEST(ServerStart, MalformedNetworkSettingsStopItNamingTheVariable) {
        {{"CALLSESSION_TURN_URLS", "stun:x"}, {"CALLSESSION_TURN_SECRET", "s3cret-value"}}},
       {"CALLSESSION_TURN_SECRET", {{"CALLSESSION_TURN_URLS", "turn:127.0.0.1"}}},
       {"CALLSESSION_TLS_KEY", {{"CALLSESSION_TLS_CERT", (dir.path() / "cert.pem").string()}}},
+      {"CALLSESSION_TLS_CERT",
+       {{"CALLSESSION_TLS_CERT", (dir.path() / "missing-cert.pem").string()},
+        {"CALLSESSION_TLS_KEY", (dir.path() / "missing-key.pem").string()}}},
   };
   for (const auto& [variable, settings] : cases) {
     std::map<std::string, std::string> environment = settings;
