@@ -18,13 +18,17 @@ constexpr int kLevelPollMillis = 250;
 BrowserPeer::BrowserPeer(MediaBoard& board, const client::PeerConfig& config,
                          client::PeerListener& listener)
     : board_(board), uid_(config.remoteUid), listener_(listener) {
-  val rtcConfig = val::object();
+  // Relay-only is kept even without servers: a page that asked for it must never reveal its
+  // addresses, and then has no call rather than a direct one.
+  val policy = val::object();
+  if (config.iceTransportPolicy == IceTransportPolicy::kRelay)
+    policy.set("iceTransportPolicy", "relay");
+  val rtcConfig = val::global("Object").call<val>("assign", val::object(), policy);
   rtcConfig.set("iceServers", jsonToJs(config.iceServersJson));
   val construct = val::module_property("construct");
   connection_ = construct(val::global("RTCPeerConnection"), rtcConfig);
   // ICE servers the browser refuses should not cost the call: loopback and LAN need none.
-  if (connection_.isNull())
-    connection_ = construct(val::global("RTCPeerConnection"), val::object());
+  if (connection_.isNull()) connection_ = construct(val::global("RTCPeerConnection"), policy);
 
   val stream = board.localStream();
   val tracks = stream.isNull() ? val::array() : stream.call<val>("getTracks");
@@ -38,6 +42,12 @@ BrowserPeer::BrowserPeer(MediaBoard& board, const client::PeerConfig& config,
     if (candidate.isNull() || candidate.isUndefined()) return;  // end of candidates
     listener.onIceCandidate(
         val::global("JSON").call<std::string>("stringify", candidate.call<val>("toJSON")));
+  }));
+  connection_.set("onicecandidateerror", callbacks_.function([&listener](const val& event) {
+    listener.onIceCandidateError(
+        {event["url"].isString() ? event["url"].as<std::string>() : "",
+         event["errorCode"].as<int>(),
+         event["errorText"].isString() ? event["errorText"].as<std::string>() : ""});
   }));
   connection_.set("ontrack", callbacks_.function([this](const val& event) {
     val streams = event["streams"];

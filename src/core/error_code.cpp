@@ -27,6 +27,7 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, kErrorCodeCount> kN
     {ErrorCode::kMediaPermissionDenied, "ERROR_MEDIA_PERMISSION_DENIED"},
     {ErrorCode::kSignalingFailed, "ERROR_SIGNALING_FAILED"},
     {ErrorCode::kNetwork, "ERROR_NETWORK"},
+    {ErrorCode::kRelayRefused, "ERROR_RELAY_REFUSED"},
 }};
 
 // The table is indexed by the enum; a reordering of either would silently mislabel errors.

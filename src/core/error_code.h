@@ -28,9 +28,10 @@ enum class ErrorCode {
   kMediaPermissionDenied,
   kSignalingFailed,
   kNetwork,
+  kRelayRefused,  // an addition to the contract: a TURN server refused the call (onError)
 };
 
-inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::kNetwork) + 1;
+inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::kRelayRefused) + 1;
 
 std::string_view toString(ErrorCode code);
 std::optional<ErrorCode> errorCodeFromString(std::string_view text);

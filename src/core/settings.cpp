@@ -36,24 +36,46 @@ constexpr std::array<BoolSetting, 6> kBoolSettings{{
     {"hideToggleVideoButton", &SessionSettings::hideToggleVideoButton},
 }};
 
+constexpr std::array<std::pair<SessionType, std::string_view>, 2> kSessionTypeNames{{
+    {SessionType::kVideo, "VIDEO"},
+    {SessionType::kVoice, "VOICE"},
+}};
+
+constexpr std::array<std::pair<IceTransportPolicy, std::string_view>, 2> kIcePolicyNames{{
+    {IceTransportPolicy::kAll, "all"},
+    {IceTransportPolicy::kRelay, "relay"},
+}};
+
+// A setting whose value is one of a few names: `"A" or "B"`, `"A", "B" or "C"`.
+template <class Choice, size_t N>
+std::string alternatives(const std::array<std::pair<Choice, std::string_view>, N>& names) {
+  std::string text;
+  for (size_t i = 0; i < N; ++i) {
+    if (i > 0) text += i + 1 == N ? " or " : ", ";
+    text += "\"" + std::string(names[i].second) + "\"";
+  }
+  return text;
+}
+
+template <class Choice, size_t N>
+std::optional<Error> applyChoice(const std::string& key, const json& value,
+                                 const std::array<std::pair<Choice, std::string_view>, N>& names,
+                                 Choice& out) {
+  for (const auto& [choice, name] : names) {
+    if (value == name) {
+      out = choice;
+      return std::nullopt;
+    }
+  }
+  return invalid(key, alternatives(names));
+}
+
 // Applies one key; an Error if the key is unknown or its value has the wrong type.
 std::optional<Error> applySetting(const std::string& key, const json& value, SessionSettings& out) {
-  if (key == "sessionType") {
-    if (value == "VIDEO") {
-      out.sessionType = SessionType::kVideo;
-    } else if (value == "VOICE") {
-      out.sessionType = SessionType::kVoice;
-    } else {
-      return invalid(key, "\"VIDEO\" or \"VOICE\"");
-    }
-    return std::nullopt;
-  }
-  if (key == "layout") {
-    auto layout = value.is_string() ? callLayoutFromString(value.get_ref<const std::string&>())
-                                    : std::nullopt;
-    if (!layout) return invalid(key, "\"TILE\", \"SIDEBAR\" or \"SPOTLIGHT\"");
-    out.layout = *layout;
-    return std::nullopt;
+  if (key == "sessionType") return applyChoice(key, value, kSessionTypeNames, out.sessionType);
+  if (key == "layout") return applyChoice(key, value, kLayoutNames, out.layout);
+  if (key == "iceTransportPolicy") {
+    return applyChoice(key, value, kIcePolicyNames, out.iceTransportPolicy);
   }
   for (const auto& setting : kBoolSettings) {
     if (setting.key != key) continue;

@@ -9,6 +9,9 @@ namespace callsession {
 
 enum class SessionType { kVideo, kVoice };
 enum class CallLayout { kTile, kSidebar, kSpotlight };
+// RTCConfiguration.iceTransportPolicy: kRelay sends media only through the TURN servers the
+// server hands out, so the other side never learns this machine's addresses.
+enum class IceTransportPolicy { kAll, kRelay };
 
 std::string_view toString(CallLayout layout);
 std::optional<CallLayout> callLayoutFromString(std::string_view text);
@@ -23,6 +26,7 @@ struct SessionSettings {
   bool hideLeaveSessionButton = false;
   bool hideToggleAudioButton = false;
   bool hideToggleVideoButton = false;
+  IceTransportPolicy iceTransportPolicy = IceTransportPolicy::kAll;
 
   friend bool operator==(const SessionSettings&, const SessionSettings&) = default;
 };

@@ -18,12 +18,15 @@ class MeshTest : public ::testing::Test {
   std::vector<std::pair<std::string, std::string>> relayed;
   std::vector<std::pair<std::string, double>> levels;
   std::vector<std::string> lost;
+  std::vector<Error> refusals;
   Mesh mesh{platform,
             "carol",
             R"([{"urls":"stun:x"}])",
+            IceTransportPolicy::kRelay,
             [this](const std::string& to, std::string data) { relayed.emplace_back(to, data); },
             [this](const std::string& from, double level) { levels.emplace_back(from, level); },
-            [this](std::string uid) { lost.push_back(std::move(uid)); }};
+            [this](std::string uid) { lost.push_back(std::move(uid)); },
+            [this](Error refusal) { refusals.push_back(std::move(refusal)); }};
 };
 
 TEST_F(MeshTest, EachConnectionsAudioLevelIsReportedWithItsUid) {
@@ -34,6 +37,15 @@ TEST_F(MeshTest, EachConnectionsAudioLevelIsReportedWithItsUid) {
   EXPECT_EQ(levels, (std::vector<std::pair<std::string, double>>{{"ada", 0.25}, {"dave", 0.0}}));
 }
 
+TEST_F(MeshTest, APeersRelayRefusalIsReportedAndOtherGatheringErrorsAreNot) {
+  mesh.add(person("dave"));
+  platform.peers.at("dave")->listener.onIceCandidateError({"stun:x", 701, "unreachable"});
+  EXPECT_TRUE(refusals.empty());
+  platform.peers.at("dave")->listener.onIceCandidateError({"turn:t", 401, "Unauthorized"});
+  ASSERT_EQ(refusals.size(), 1U);
+  EXPECT_EQ(refusals[0].code, ErrorCode::kRelayRefused);
+}
+
 TEST_F(MeshTest, OpensOneConnectionPerRemoteInJoinOrder) {
   EXPECT_TRUE(mesh.add(person("dave")));
   EXPECT_TRUE(mesh.add(person("ada")));
@@ -42,6 +54,7 @@ TEST_F(MeshTest, OpensOneConnectionPerRemoteInJoinOrder) {
   EXPECT_EQ(mesh.remotes()[1].participant.uid, "ada");
   EXPECT_EQ(platform.peers.size(), 2U);
   EXPECT_EQ(platform.peers.at("ada")->config.iceServersJson, R"([{"urls":"stun:x"}])");
+  EXPECT_EQ(platform.peers.at("ada")->config.iceTransportPolicy, IceTransportPolicy::kRelay);
 }
 
 TEST_F(MeshTest, NeverConnectsToItselfOrTwiceToOneUid) {

@@ -23,7 +23,7 @@ class PeerTest : public ::testing::Test {
     peer = std::make_unique<RemotePeer>(
         platform, PeerConfig{"bob", "[]"}, polite,
         [this](std::string data) { sent.push_back(json::parse(data)); },
-        [this](double level) { levels.push_back(level); }, [this] { ++lost; });
+        [this](double level) { levels.push_back(level); }, [this] { ++lost; }, [](const Error&) {});
     connection = platform.peers.at("bob");
   }
 
@@ -172,7 +172,7 @@ TEST_F(PeerTest, ARetryWhileTheLastRestartOfferIsUnansweredOffersAgain) {
 TEST_F(PeerTest, TheLostCallbackMayDestroyThePeer) {
   peer = std::make_unique<RemotePeer>(
       platform, PeerConfig{"bob", "[]"}, false, [](std::string) {}, [](double) {},
-      [this] { peer.reset(); });
+      [this] { peer.reset(); }, [](const Error&) {});
   peer->setRemoteInRoom(false);
   platform.peers.at("bob")->listener.onConnectionStateChanged(ConnectionState::kFailed);
   EXPECT_EQ(peer, nullptr);

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "client_session_fixture.h"
 
 namespace callsession::client {
@@ -59,10 +61,35 @@ TEST_F(Session, MediaMayArriveBeforeTheRoster) {
   EXPECT_TRUE(outcome->value().ok());
 }
 
+TEST_F(Session, RelayOnlyIceReachesEveryPeerWhenTheJoinAsksForIt) {
+  join(token, R"({"iceTransportPolicy":"relay"})");
+  platform.media->listener.onMediaReady();
+  platform.socket->listener.onSignalingOpen();
+  platform.socket->receive(joinedAnswer({person("bob"), person("carol")}));
+  ASSERT_EQ(platform.peers.size(), 2U);
+  for (const auto& [uid, peer] : platform.peers) {
+    EXPECT_EQ(peer->config.iceTransportPolicy, IceTransportPolicy::kRelay) << uid;
+  }
+}
+
+TEST_F(Session, ARefusingTurnServerIsOneErrorEventForTheWholeCall) {
+  joinFully({person("bob"), person("carol")});
+  for (const std::string uid : {"bob", "carol"}) {
+    platform.peers.at(uid)->listener.onIceCandidateError({"turn:t:3478", 401, "Unauthorized"});
+  }
+  const auto errors =
+      std::count_if(platform.fakeEvents.emitted.begin(), platform.fakeEvents.emitted.end(),
+                    [](const auto& event) { return event.first == "onError"; });
+  EXPECT_EQ(errors, 1);
+  EXPECT_EQ(platform.fakeEvents.last("onError")->at("error")["code"], "ERROR_RELAY_REFUSED");
+  EXPECT_EQ(client.session().state(), State::kJoined);
+}
+
 TEST_F(Session, OnePeerPerRemoteParticipantWithTheServersIceServers) {
   joinFully({person("bob"), person("carol")});
   ASSERT_EQ(platform.peers.size(), 2U);
   EXPECT_EQ(platform.peers.at("bob")->config.iceServersJson, R"([{"urls":"stun:s"}])");
+  EXPECT_EQ(platform.peers.at("bob")->config.iceTransportPolicy, IceTransportPolicy::kAll);
   EXPECT_EQ(tileUids(), (std::vector<std::string>{"", "bob", "carol"}));
   auto list = platform.fakeEvents.last("onParticipantListChanged")->at("participants");
   ASSERT_EQ(list.size(), 3U);

@@ -17,13 +17,28 @@ TEST(Settings, ReadsEveryContractSetting) {
   auto parsed = parseSettings(R"({
     "sessionType": "VOICE", "layout": "SPOTLIGHT", "startAudioMuted": true,
     "startVideoPaused": true, "hideControlPanel": true, "hideLeaveSessionButton": true,
-    "hideToggleAudioButton": true, "hideToggleVideoButton": true})");
+    "hideToggleAudioButton": true, "hideToggleVideoButton": true, "iceTransportPolicy": "relay"})");
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   const SessionSettings& s = parsed.value();
   EXPECT_EQ(s.sessionType, SessionType::kVoice);
   EXPECT_EQ(s.layout, CallLayout::kSpotlight);
   EXPECT_TRUE(s.startAudioMuted && s.startVideoPaused && s.hideControlPanel &&
               s.hideLeaveSessionButton && s.hideToggleAudioButton && s.hideToggleVideoButton);
+  EXPECT_EQ(s.iceTransportPolicy, IceTransportPolicy::kRelay);
+}
+
+TEST(Settings, IceTransportPolicyIsAllUnlessRelayIsAskedFor) {
+  EXPECT_EQ(SessionSettings{}.iceTransportPolicy, IceTransportPolicy::kAll);
+  auto parsed = parseSettings(R"({"iceTransportPolicy":"all"})");
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed.value().iceTransportPolicy, IceTransportPolicy::kAll);
+}
+
+TEST(Settings, AChoiceMessageListsTheAllowedValues) {
+  EXPECT_EQ(parseSettings(R"({"layout":"GRID"})").error().message,
+            "Setting 'layout' must be \"TILE\", \"SIDEBAR\" or \"SPOTLIGHT\".");
+  EXPECT_EQ(parseSettings(R"({"iceTransportPolicy":true})").error().message,
+            "Setting 'iceTransportPolicy' must be \"all\" or \"relay\".");
 }
 
 TEST(Settings, AnUnknownKeyIsRefusedByName) {
@@ -36,7 +51,8 @@ TEST(Settings, AnUnknownKeyIsRefusedByName) {
 TEST(Settings, AWrongTypeIsRefusedByName) {
   for (const char* text :
        {R"({"startAudioMuted":"yes"})", R"({"hideControlPanel":1})", R"({"layout":"GRID"})",
-        R"({"layout":3})", R"({"sessionType":"video"})", R"({"sessionType":null})"}) {
+        R"({"layout":3})", R"({"sessionType":"video"})", R"({"sessionType":null})",
+        R"({"iceTransportPolicy":"RELAY"})", R"({"iceTransportPolicy":"none"})"}) {
     auto parsed = parseSettings(text);
     ASSERT_FALSE(parsed.ok()) << text;
     EXPECT_EQ(parsed.error().code, ErrorCode::kSettingsInvalid) << text;

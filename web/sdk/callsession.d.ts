@@ -21,7 +21,9 @@ export type ErrorCode =
   | "ERROR_JOIN_CANCELLED"
   | "ERROR_MEDIA_PERMISSION_DENIED"
   | "ERROR_SIGNALING_FAILED"
-  | "ERROR_NETWORK";
+  | "ERROR_NETWORK"
+  /** A TURN server refused the call (onError): e.g. credentials minted under another secret. An addition to the contract. */
+  | "ERROR_RELAY_REFUSED";
 
 export interface CallSessionError {
   code: ErrorCode;
@@ -58,6 +60,12 @@ export interface SessionSettings {
   hideLeaveSessionButton?: boolean;
   hideToggleAudioButton?: boolean;
   hideToggleVideoButton?: boolean;
+  /**
+   * "relay": media only through the TURN servers the server hands out, so the other side never
+   * learns this machine's addresses (no TURN server: no call). Default "all". An addition to the
+   * contract.
+   */
+  iceTransportPolicy?: "all" | "relay";
 }
 
 export type TokenResult =

@@ -6,13 +6,16 @@
 namespace callsession::client {
 
 Mesh::Mesh(Platform& platform, std::string selfUid, std::string iceServersJson,
-           SendSignal sendSignal, OnAudioLevel onAudioLevel, OnPeerLost onPeerLost)
+           IceTransportPolicy icePolicy, SendSignal sendSignal, OnAudioLevel onAudioLevel,
+           OnPeerLost onPeerLost, RemotePeer::OnRelayRefused onRelayRefused)
     : platform_(platform),
       selfUid_(std::move(selfUid)),
       iceServersJson_(std::move(iceServersJson)),
+      icePolicy_(icePolicy),
       sendSignal_(std::move(sendSignal)),
       onAudioLevel_(std::move(onAudioLevel)),
-      onPeerLost_(std::move(onPeerLost)) {}
+      onPeerLost_(std::move(onPeerLost)),
+      onRelayRefused_(std::move(onRelayRefused)) {}
 
 Mesh::Remote* Mesh::find(std::string_view uid) {
   auto it = std::find_if(remotes_.begin(), remotes_.end(),
@@ -26,9 +29,9 @@ bool Mesh::add(const signaling::Participant& participant) {
   auto send = [this, uid](std::string dataJson) { sendSignal_(uid, std::move(dataJson)); };
   auto level = [this, uid](double value) { onAudioLevel_(uid, value); };
   auto lost = [this, uid] { onPeerLost_(uid); };  // a copy: the peer and this lambda may go
-  auto peer = std::make_unique<RemotePeer>(platform_, PeerConfig{uid, iceServersJson_},
+  auto peer = std::make_unique<RemotePeer>(platform_, PeerConfig{uid, iceServersJson_, icePolicy_},
                                            isPolite(selfUid_, uid), std::move(send),
-                                           std::move(level), std::move(lost));
+                                           std::move(level), std::move(lost), onRelayRefused_);
   remotes_.push_back({participant, std::move(peer)});
   return true;
 }

@@ -25,8 +25,11 @@ class Mesh {
   // `onPeerLost(uid)`: that connection failed beyond ICE restarts (RemotePeer::OnLost).
   using OnPeerLost = std::function<void(std::string uid)>;
 
-  Mesh(Platform& platform, std::string selfUid, std::string iceServersJson, SendSignal sendSignal,
-       OnAudioLevel onAudioLevel, OnPeerLost onPeerLost);
+  // Every peer gets `iceServersJson` (the server's list) and `icePolicy` (the join's setting);
+  // `onRelayRefused` hears any peer's RemotePeer::OnRelayRefused.
+  Mesh(Platform& platform, std::string selfUid, std::string iceServersJson,
+       IceTransportPolicy icePolicy, SendSignal sendSignal, OnAudioLevel onAudioLevel,
+       OnPeerLost onPeerLost, RemotePeer::OnRelayRefused onRelayRefused);
 
   // Opens a connection to a newcomer; false (and nothing opened) for oneself or a known uid.
   bool add(const signaling::Participant& participant);
@@ -49,9 +52,11 @@ class Mesh {
   Platform& platform_;
   std::string selfUid_;
   std::string iceServersJson_;
+  IceTransportPolicy icePolicy_;
   SendSignal sendSignal_;
   OnAudioLevel onAudioLevel_;
   OnPeerLost onPeerLost_;
+  RemotePeer::OnRelayRefused onRelayRefused_;
   std::vector<Remote> remotes_;
 };
 

@@ -18,12 +18,14 @@ std::string stringField(const json& object, const char* key) {
 }  // namespace
 
 RemotePeer::RemotePeer(Platform& platform, const PeerConfig& config, bool polite,
-                       SendSignal sendSignal, OnAudioLevel onAudioLevel, OnLost onLost)
+                       SendSignal sendSignal, OnAudioLevel onAudioLevel, OnLost onLost,
+                       OnRelayRefused onRelayRefused)
     : platform_(platform),
       polite_(polite),
       sendSignal_(std::move(sendSignal)),
       onAudioLevel_(std::move(onAudioLevel)),
       onLost_(std::move(onLost)),
+      onRelayRefused_(std::move(onRelayRefused)),
       recovery_(/*restarts=*/!polite),
       connection_(platform.openPeer(config, *this)) {}
 
@@ -123,6 +125,10 @@ void RemotePeer::restartIce() {
   if (connection_->signalingState() == SignalingState::kHaveLocalOffer && !makingOffer_) {
     onNegotiationNeeded();
   }
+}
+
+void RemotePeer::onIceCandidateError(IceCandidateError error) {
+  if (auto refusal = relayRefusal(error)) onRelayRefused_(std::move(*refusal));
 }
 
 void RemotePeer::onAudioLevel(double level) {

@@ -31,9 +31,11 @@ class RemotePeer final : public PeerListener {
   using OnAudioLevel = std::function<void(double level)>;
   // The connection is beyond recovery; its owner drops the peer (it may destroy it from here).
   using OnLost = std::function<void()>;
+  // `onRelayRefused` hears that a TURN server refused this connection (relay_refusal.h).
+  using OnRelayRefused = std::function<void(Error refusal)>;
 
   RemotePeer(Platform& platform, const PeerConfig& config, bool polite, SendSignal sendSignal,
-             OnAudioLevel onAudioLevel, OnLost onLost);
+             OnAudioLevel onAudioLevel, OnLost onLost, OnRelayRefused onRelayRefused);
 
   // The `data` of a signal relayed from the remote participant. Malformed data is dropped.
   void onSignal(std::string_view dataJson);
@@ -47,6 +49,7 @@ class RemotePeer final : public PeerListener {
   void onRemoteDescriptionSet(std::string type) override;
   void onRemoteDescriptionFailed() override;
   void onIceCandidate(std::string candidateJson) override;
+  void onIceCandidateError(IceCandidateError error) override;
   void onConnectionStateChanged(ConnectionState state) override;
   void onAudioLevel(double level) override;
 
@@ -60,6 +63,7 @@ class RemotePeer final : public PeerListener {
   SendSignal sendSignal_;
   OnAudioLevel onAudioLevel_;
   OnLost onLost_;
+  OnRelayRefused onRelayRefused_;
   IceRecovery recovery_;
   std::unique_ptr<Timer> recoveryTimer_;  // at recovery_.wakeAt()
   std::optional<int64_t> timerAt_;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/client/layout.h"
+#include "core/client/relay_refusal.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "core/session_gate.h"
@@ -142,6 +143,8 @@ class PeerListener {
   virtual void onRemoteDescriptionFailed() = 0;
   // A local ICE candidate as JSON text (RTCIceCandidate.toJSON()).
   virtual void onIceCandidate(std::string candidateJson) = 0;
+  // A STUN or TURN server could not be used while gathering (icecandidateerror).
+  virtual void onIceCandidateError(IceCandidateError error) = 0;
   // Every change of connectionState; "failed" means ICE gave up.
   virtual void onConnectionStateChanged(ConnectionState state) = 0;
   // The remote participant's audio level (RFC 6464, linear 0..1), polled a few times a second.
@@ -151,6 +154,7 @@ class PeerListener {
 struct PeerConfig {
   std::string remoteUid;       // the browser shows this peer's media in video[data-uid]
   std::string iceServersJson;  // JSON array, as the server sent it
+  IceTransportPolicy iceTransportPolicy = IceTransportPolicy::kAll;  // the join's setting
 };
 
 // Sends the local media from the start. Destroying it closes the connection.

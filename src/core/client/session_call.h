@@ -43,6 +43,7 @@ struct SessionController::Call {
   // A server error that precedes its close; the close reports it.
   std::optional<Error> closeError;
   std::unique_ptr<Mesh> mesh;
+  bool relayRefusalReported = false;
   // While the signaling socket is being reconnected; the call stays joined and its peers keep
   // their media meanwhile.
   std::optional<Reconnection> reconnect;

@@ -213,8 +213,10 @@ void SessionController::maybeComplete() {
   };
   auto onLevel = [this](const std::string& uid, double level) { onAudioLevel(uid, level); };
   auto onLost = [this](std::string uid) { onPeerLost(std::move(uid)); };
-  call_->mesh = std::make_unique<Mesh>(platform_, joined.uid, joined.iceServersJson, sendSignal,
-                                       onLevel, onLost);
+  auto onRelayRefused = [this](Error refusal) { reportRelayRefusal(std::move(refusal)); };
+  call_->mesh = std::make_unique<Mesh>(platform_, joined.uid, joined.iceServersJson,
+                                       call_->plan.settings.iceTransportPolicy, sendSignal, onLevel,
+                                       onLost, onRelayRefused);
   for (const auto& participant : joined.participants) call_->mesh->add(participant);
   for (const auto& message : std::exchange(call_->backlog, {})) apply(message, false);
   render();
@@ -378,6 +380,11 @@ void SessionController::onScreenShareEnded() {
 
 void SessionController::onAudioLevel(const std::string& uid, double level) {
   if (call_->speaker.observe(uid, level, platform_.clock().nowMillis())) render();
+}
+
+void SessionController::reportRelayRefusal(Error refusal) {
+  if (std::exchange(call_->relayRefusalReported, true)) return;
+  emit(events::kError, events::error(refusal));
 }
 
 void SessionController::onResized(Size size) {

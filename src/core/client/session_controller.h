@@ -99,6 +99,8 @@ class SessionController final : private MediaListener,
   // Wraps a caller's completion so that a leave answers it if the media port cannot any more.
   MediaDone awaitMedia(MediaDone done);
   void onAudioLevel(const std::string& uid, double level);
+  // onError once per call: every peer meets the same refusing TURN server.
+  void reportRelayRefusal(Error refusal);
   void emit(const char* name, const std::string& payload);
   Status requireJoined() const;
   [[nodiscard]] signaling::Participant self() const;
