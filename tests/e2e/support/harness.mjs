@@ -24,6 +24,17 @@ export async function freePort() {
   });
 }
 
+// Starts a helper process (a TURN server, a proxy) with everything it prints collected in `log`;
+// `exited` resolves with its exit code.
+export function spawnCollecting(binary, args) {
+  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const log = [];
+  child.stdout.on("data", (chunk) => log.push(chunk.toString()));
+  child.stderr.on("data", (chunk) => log.push(chunk.toString()));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  return { child, log, exited };
+}
+
 // Starts the server and resolves once it printed its ready line. `env` adds to or overrides the
 // defaults (a fixed auth key; pass CALLSESSION_AUTH_KEY: undefined for demo mode). `port` and
 // `dbPath` given again restart a killed server as the same one.
@@ -82,7 +93,8 @@ export async function startServer({ env = {}, webRoot = "build/web", dbPath, por
   };
 }
 
-export async function launchBrowser() {
+// `args` add Chromium flags (host mapping, a certificate to trust).
+export async function launchBrowser({ args = [] } = {}) {
   return chromium.launch({
     executablePath: chromiumBinary,
     headless: true,
@@ -97,6 +109,7 @@ export async function launchBrowser() {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...args,
     ],
   });
 }
