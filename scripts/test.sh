@@ -6,6 +6,12 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
 
+# The PostgreSQL store's suites run against a real server on loopback, started here and stopped on
+# exit; they fail (not skip) without it.
+CALLSESSION_TEST_POSTGRES=$(bash scripts/postgres.sh start)
+export CALLSESSION_TEST_POSTGRES
+trap 'bash scripts/postgres.sh stop' EXIT
+
 echo "== GoogleTest, native"
 ctest --preset native
 echo "== GoogleTest, wasm under node"

@@ -57,6 +57,7 @@ Config loadConfig(const EnvironmentLookup& lookup) {
     config.port = static_cast<uint16_t>(readInteger(*port, "PORT", 0, 65535));
   }
   if (auto path = read(lookup, "CALLSESSION_DB")) config.databasePath = *path;
+  config.databaseUrl = read(lookup, "CALLSESSION_DATABASE_URL");
   if (auto root = read(lookup, "CALLSESSION_WEB_ROOT")) config.webRoot = *root;
   config.authKey = read(lookup, "CALLSESSION_AUTH_KEY");
   config.secret = read(lookup, "CALLSESSION_SECRET");

@@ -14,11 +14,13 @@ struct Config {
   std::string host = "127.0.0.1";                      // CALLSESSION_HOST
   uint16_t port = 8080;                                // PORT; 0 picks a free port (tests)
   std::string databasePath = "./data/callsession.db";  // CALLSESSION_DB
-  std::string webRoot = "build/web";                   // CALLSESSION_WEB_ROOT
-  std::optional<std::string> authKey;                  // CALLSESSION_AUTH_KEY; none means demo mode
-  std::optional<std::string> secret;  // CALLSESSION_SECRET; none means made and stored
-  int64_t tokenTtlSeconds = 300;      // CALLSESSION_TOKEN_TTL
-  std::string iceServersJson = "[]";  // CALLSESSION_ICE_SERVERS: a JSON array
+  // CALLSESSION_DATABASE_URL: PostgreSQL instead of the SQLite file, shared by several nodes.
+  std::optional<std::string> databaseUrl;
+  std::string webRoot = "build/web";   // CALLSESSION_WEB_ROOT
+  std::optional<std::string> authKey;  // CALLSESSION_AUTH_KEY; none means demo mode
+  std::optional<std::string> secret;   // CALLSESSION_SECRET; none means made and stored
+  int64_t tokenTtlSeconds = 300;       // CALLSESSION_TOKEN_TTL
+  std::string iceServersJson = "[]";   // CALLSESSION_ICE_SERVERS: a JSON array
   // CALLSESSION_TURN_URLS + CALLSESSION_TURN_SECRET: both or neither (ice_servers.h). The secret
   // is never logged.
   std::vector<std::string> turnUrls;

@@ -5,12 +5,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 
 #include "config.h"
 #include "keys.h"
 #include "listener.h"
 #include "log.h"
 #include "meeting_ids.h"
+#include "postgres_store.h"
 #include "rooms.h"
 #include "sqlite_store.h"
 #include "static_files.h"
@@ -35,6 +37,11 @@ std::string browsableHost(const std::string& host) {
   return host.find(':') != std::string::npos ? "[" + host + "]" : host;
 }
 
+std::unique_ptr<Store> openStore(const Config& config) {
+  if (config.databaseUrl) return std::make_unique<PostgresStore>(*config.databaseUrl);
+  return std::make_unique<SqliteStore>(config.databasePath);
+}
+
 int run() {
   // First, so it is destroyed last: connections still queued in it hold sockets that must not
   // outlive it, and Rooms (below) holds connections too.
@@ -43,7 +50,8 @@ int run() {
   // Before anything is stored: a bad certificate stops the start with nothing changed.
   const auto tls =
       config.tlsCertPath ? loadTlsContext(*config.tlsCertPath, *config.tlsKeyPath) : nullptr;
-  SqliteStore store(config.databasePath);
+  const std::unique_ptr<Store> storage = openStore(config);
+  Store& store = *storage;
   const Keys keys = resolveKeys(config, store);
   const SystemClock clock;
   Rooms rooms;

@@ -4,9 +4,8 @@
 
 namespace callsession::server {
 
-// Brings the file's schema to the newest version. Each migration runs once, in its own
-// transaction, and is recorded in the schema_migrations table; never edit a released migration,
-// add the next one.
+// Brings the file's schema to the newest version (store_migrations.h), each migration in its own
+// transaction.
 void migrateSchema(sqlite3* db);
 
 }  // namespace callsession::server

@@ -1,35 +1,11 @@
 #include "sqlite_store.h"
 
-#include <nlohmann/json.hpp>
-
-#include "jwt.h"
 #include "sqlite_schema.h"
 #include "sqlite_statement.h"
+#include "store_encoding.h"
+#include "store_migrations.h"
 
 namespace callsession::server {
-namespace {
-
-using nlohmann::json;
-
-// Spent token ids are kept this long past their token's expiry, well beyond any clock leeway.
-constexpr int64_t kUsedTokenGraceSeconds = 60;
-
-std::string allowListText(const std::vector<std::string>& allowList) {
-  return jsonText(json(allowList));
-}
-
-std::vector<std::string> allowListFromText(const std::string& text) {
-  std::vector<std::string> allowList;
-  const json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!parsed.is_array()) throw StoreError("meetings.allow_list is not a JSON array");
-  for (const json& uid : parsed) {
-    if (!uid.is_string()) throw StoreError("meetings.allow_list holds a non-string");
-    allowList.push_back(uid.get_ref<const std::string&>());
-  }
-  return allowList;
-}
-
-}  // namespace
 
 SqliteStore::SqliteStore(const std::filesystem::path& file) {
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());

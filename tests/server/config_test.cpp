@@ -20,6 +20,7 @@ TEST(Config, DefaultsMatchTheContract) {
   EXPECT_EQ(config.host, "127.0.0.1");
   EXPECT_EQ(config.port, 8080);
   EXPECT_EQ(config.databasePath, "./data/callsession.db");
+  EXPECT_FALSE(config.databaseUrl);
   EXPECT_EQ(config.webRoot, "build/web");
   EXPECT_FALSE(config.authKey);
   EXPECT_FALSE(config.secret);
@@ -31,6 +32,7 @@ TEST(Config, ReadsEveryVariable) {
   const Config config = configFrom({{"CALLSESSION_HOST", "0.0.0.0"},
                                     {"PORT", "9000"},
                                     {"CALLSESSION_DB", "/tmp/x.db"},
+                                    {"CALLSESSION_DATABASE_URL", "postgresql://pg/calls"},
                                     {"CALLSESSION_WEB_ROOT", "/srv/web"},
                                     {"CALLSESSION_AUTH_KEY", "app-key"},
                                     {"CALLSESSION_SECRET", "signing"},
@@ -39,6 +41,7 @@ TEST(Config, ReadsEveryVariable) {
   EXPECT_EQ(config.host, "0.0.0.0");
   EXPECT_EQ(config.port, 9000);
   EXPECT_EQ(config.databasePath, "/tmp/x.db");
+  EXPECT_EQ(config.databaseUrl, "postgresql://pg/calls");
   EXPECT_EQ(config.webRoot, "/srv/web");
   EXPECT_EQ(config.authKey, "app-key");
   EXPECT_EQ(config.secret, "signing");
