@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server on loopback for the test suites: Debian's postgresql package, a
-# data folder under build/, port 55432 (CALLSESSION_TEST_PG_PORT overrides).
+# data folder in the temp folder and a port, both derived from this checkout's path so that two
+# checkouts never share a server (CALLSESSION_TEST_PG_PORT overrides the port).
 #   postgres.sh start   starts it (initdb on first use) and prints the libpq connection string
 #   postgres.sh stop    stops it
 # PostgreSQL refuses to run as root, so as root the server runs as the package's postgres user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-port=${CALLSESSION_TEST_PG_PORT:-55432}
-data=$PWD/build/postgres
+checkout=$(printf %s "$PWD" | cksum | cut -d' ' -f1)
+port=${CALLSESSION_TEST_PG_PORT:-$((50000 + checkout % 10000))}
+# Not under the checkout: the server runs as the postgres user, who may not enter the checkout's
+# parent folders (a clone under /root, say).
+data=${TMPDIR:-/tmp}/callsession-postgres-$checkout
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [[ -x "$bin/pg_ctl" ]] || { echo "postgres.sh: no PostgreSQL server; scripts/setup.sh installs it" >&2; exit 1; }
 
