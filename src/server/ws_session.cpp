@@ -26,6 +26,10 @@ constexpr int64_t kJoinDeadlineMillis = 10'000;
 // Frames over kMaxMessageBytes are refused with an error message; beyond this Beast drops the
 // connection without reading the rest.
 constexpr size_t kReadLimitBytes = size_t{1024} * 1024;
+// A client that sends (so it never falls silent) but does not read would make the server queue
+// everything relayed to it without end. Signaling is a few KB per peer; past this the connection
+// is dropped as vanished and its memory freed.
+constexpr size_t kMaxOutboxBytes = size_t{2} * 1024 * 1024;
 
 }  // namespace
 
@@ -204,6 +208,12 @@ void WsSession::enqueue(Outgoing item) {
   if (phase_ == Phase::kEnded) return;
   // Nothing may follow a close frame.
   if (!outbox_.empty() && std::holds_alternative<Close>(outbox_.back())) return;
+  if (const auto* text = std::get_if<std::string>(&item)) {
+    outboxBytes_ += text->size();
+    if (outboxBytes_ > kMaxOutboxBytes) {
+      return end(signaling::LeaveReason::kVanished, "not reading: over 2 MiB queued");
+    }
+  }
   outbox_.push_back(std::move(item));
   writeNext();
 }
@@ -215,7 +225,9 @@ void WsSession::writeNext() {
     self->writing_ = false;
     // end() closed the socket; the queue (and the buffer Beast was writing) stay until destruction.
     if (self->phase_ == Phase::kEnded) return;
-    const bool wasClose = std::holds_alternative<Close>(self->outbox_.front());
+    const Outgoing& sent = self->outbox_.front();
+    const bool wasClose = std::holds_alternative<Close>(sent);
+    if (const auto* text = std::get_if<std::string>(&sent)) self->outboxBytes_ -= text->size();
     self->outbox_.pop_front();
     if (error)
       return self->end(signaling::LeaveReason::kVanished, "write failed: " + error.message());

@@ -64,6 +64,7 @@ class WsSession final : public Peer, public std::enable_shared_from_this<WsSessi
 
   Phase phase_ = Phase::kAwaitingJoin;
   std::deque<Outgoing> outbox_;
+  size_t outboxBytes_ = 0;  // text queued in outbox_, bounded by kMaxOutboxBytes
   bool writing_ = false;
   int64_t openedAtMillis_ = 0;
   int64_t lastHeardMillis_ = 0;

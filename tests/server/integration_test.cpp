@@ -313,6 +313,34 @@ TEST_F(IntegrationTest, AnOversizedFrameIsClosedAsTooBig) {
   EXPECT_EQ(ada->waitClosed(), 1009U);
 }
 
+TEST_F(IntegrationTest, AClientThatSendsButNeverReadsIsDroppedOnceItsQueueIsFull) {
+  const std::string sessionId = createMeeting();
+  // Ada joins and keeps sending pings, so she never falls silent, but reads nothing.
+  boost::asio::io_context io;
+  boost::beast::websocket::stream<boost::beast::tcp_stream> ada(io);
+  boost::beast::get_lowest_layer(ada).connect({boost::asio::ip::make_address("127.0.0.1"), port()});
+  ada.handshake("127.0.0.1", "/ws");
+  ada.write(boost::asio::buffer(serialize(ClientMessage{Join{tokenFor("ada", sessionId), ""}})));
+  std::optional<Joined> welcome;
+  auto bob = joined("bob", sessionId, &welcome);
+  ASSERT_TRUE(welcome && welcome->participants.size() == 1) << "ada is in the room first";
+
+  // Far more than the socket buffers hold, so what the server cannot send piles up for ada.
+  const std::string blob = R"({"candidate":")" + std::string(size_t{60} * 1024, 'x') + R"("})";
+  std::optional<ParticipantLeft> left;
+  for (int sent = 0; sent < 1000 && !left; ++sent) {
+    bob->send(Signal{"ada", blob});
+    boost::beast::error_code ignored;
+    ada.write(boost::asio::buffer(serialize(ClientMessage{Ping{}})), ignored);
+    left = bob->nextOf<ParticipantLeft>(5ms);
+  }
+  ASSERT_TRUE(left) << "a client that never reads was never dropped";
+  EXPECT_EQ(*left, (ParticipantLeft{"ada", LeaveReason::kVanished}));
+  // The server goes on serving everyone else.
+  bob->send(Ping{});
+  EXPECT_TRUE(bob->nextOf<Pong>());
+}
+
 TEST_F(IntegrationTest, AMeetingThatExpiresEndsTheSession) {
   const std::string sessionId = createMeeting();
   const std::string token = tokenFor("ada", sessionId);
