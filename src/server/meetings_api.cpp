@@ -115,9 +115,12 @@ HttpResponse createMeeting(const HttpRequest& request, const ServerContext& cont
   // Stored durably before the answer: a crash after this line cannot lose the meeting.
   const MeetingCreation creation = context.store.createMeeting(meeting, now);
   const Meeting& stored = creation.meeting;
-  return jsonResponse(creation.created ? 201 : 200, {{"sessionId", stored.sessionId},
-                                                     {"url", "/meet/" + stored.sessionId},
-                                                     {"expiresAt", stored.expiresAt}});
+  // Always 201, as the contract says, so a client asking for a stable meeting treats "made now"
+  // and "already there" alike; `created` (an addition) tells them apart.
+  return jsonResponse(201, {{"sessionId", stored.sessionId},
+                            {"url", "/meet/" + stored.sessionId},
+                            {"expiresAt", stored.expiresAt},
+                            {"created", creation.created}});
 }
 
 HttpResponse getMeeting(const std::string& sessionId, const ServerContext& context) {

@@ -105,10 +105,14 @@ TEST_F(RouterTest, AUuidMeetingIsCreatedWithItsUrlAndExpiry) {
 
 TEST_F(RouterTest, AResourceMeetingIsStableAndCreatedOnce) {
   const json request{{"strategy", "resource"}, {"resource", "team-42"}};
-  EXPECT_EQ(createMeeting(request), "team-42");
+  const HttpResponse first = callAs("ada", "POST", "/api/meetings", request.dump());
+  EXPECT_EQ(first.status, 201U);
+  EXPECT_EQ(bodyOf(first)["created"], true);
   const HttpResponse again = callAs("bob", "POST", "/api/meetings", request.dump());
-  EXPECT_EQ(again.status, 200U);
+  EXPECT_EQ(again.status, 201U);
   EXPECT_EQ(bodyOf(again)["sessionId"], "team-42");
+  EXPECT_EQ(bodyOf(again)["created"], false);
+  EXPECT_EQ(bodyOf(again)["expiresAt"], bodyOf(first)["expiresAt"]);
 }
 
 TEST_F(RouterTest, ATimeMeetingIsBucketedByUtcDay) {
