@@ -106,8 +106,9 @@ test("a mute is seen on the other side's tile and list, and an unmute clears it"
   const { ada, bob, close } = await twoInACall();
   try {
     await ada.page.click("#room [data-action=toggle-audio]");
-    assert.deepEqual(await eventsOf(ada.page, "onAudioMuted"), [{ muted: true }]);
+    assert.deepEqual(await eventsOf(ada.page, "onAudioMuted"), [{ uid: "ada", muted: true, isLocal: true }]);
     await waitFor("bob to see ada's tile muted", async () => (await tileOf(bob.page, "ada")).audioMuted);
+    assert.deepEqual(await eventsOf(bob.page, "onAudioMuted"), [{ uid: "ada", muted: true, isLocal: false }]);
     const list = (await eventsOf(bob.page, "onParticipantListChanged")).at(-1).participants;
     assert.equal(list.find((participant) => participant.uid === "ada").audioMuted, true);
     assert.equal((await tileOf(ada.page, "")).audioMuted, true);
@@ -124,8 +125,9 @@ test("a paused video shows the name instead of the picture on the other side", a
   try {
     await waitForVideoFrom(bob.page, "ada");
     await ada.page.click("#room [data-action=toggle-video]");
-    assert.deepEqual(await eventsOf(ada.page, "onVideoPaused"), [{ paused: true }]);
+    assert.deepEqual(await eventsOf(ada.page, "onVideoPaused"), [{ uid: "ada", paused: true, isLocal: true }]);
     await waitFor("bob to see ada paused", async () => (await tileOf(bob.page, "ada")).videoPaused);
+    assert.deepEqual(await eventsOf(bob.page, "onVideoPaused"), [{ uid: "ada", paused: true, isLocal: false }]);
     const paused = await tileOf(bob.page, "ada");
     assert.equal(paused.videoVisible, false);
     assert.equal(paused.avatarVisible, true);

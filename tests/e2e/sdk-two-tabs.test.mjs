@@ -111,7 +111,7 @@ test("muting and pausing reach the other side", async () => {
   const call = await twoInACall();
   try {
     await call.ada.page.click("#room [data-action=toggle-audio]");
-    assert.deepEqual(await eventsOf(call.ada.page, "onAudioMuted"), [{ muted: true }]);
+    assert.deepEqual(await eventsOf(call.ada.page, "onAudioMuted"), [{ uid: "ada", muted: true, isLocal: true }]);
     assert.deepEqual(await call.ada.page.evaluate(() => window.sdk.pauseVideo()), { data: null, error: null });
     await waitFor("bob to see ada muted and paused", async () => {
       const lists = await eventsOf(call.bob.page, "onParticipantListChanged");

@@ -56,6 +56,10 @@ class FakeEvents final : public EventSink {
     for (const auto& [name, payload] : emitted) list.push_back(name);
     return list;
   }
+  [[nodiscard]] size_t count(const std::string& name) const {
+    return static_cast<size_t>(std::count_if(
+        emitted.begin(), emitted.end(), [&](const auto& event) { return event.first == name; }));
+  }
   [[nodiscard]] std::optional<nlohmann::json> last(const std::string& name) const {
     for (auto it = emitted.rbegin(); it != emitted.rend(); ++it) {
       if (it->first == name) return it->second;

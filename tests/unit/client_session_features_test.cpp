@@ -144,7 +144,8 @@ TEST_F(Features, SharingResumesAPausedVideo) {
   client.session().startScreenShare(recordInto(answers));
   platform.media->shareRequests[0](okStatus());
   EXPECT_TRUE(platform.media->videoEnabled);
-  EXPECT_EQ(*platform.fakeEvents.last("onVideoPaused"), (json{{"paused", false}}));
+  EXPECT_EQ(*platform.fakeEvents.last("onVideoPaused"),
+            (json{{"uid", "ada"}, {"paused", false}, {"isLocal", true}}));
 }
 
 TEST_F(Features, StoppingSendsTheCameraAgain) {

@@ -394,7 +394,8 @@ TEST_F(Session, MutingDisablesTheTrackTellsTheRoomAndTheApp) {
   EXPECT_FALSE(platform.media->audioEnabled);
   EXPECT_EQ(platform.socket->sentMessages().back(),
             signaling::ClientMessage(signaling::State{true, false}));
-  EXPECT_EQ(*platform.fakeEvents.last("onAudioMuted"), (json{{"muted", true}}));
+  EXPECT_EQ(*platform.fakeEvents.last("onAudioMuted"),
+            (json{{"uid", "ada"}, {"muted", true}, {"isLocal", true}}));
   EXPECT_TRUE(view.scene->audioMuted);
 }
 
@@ -402,9 +403,30 @@ TEST_F(Session, PausingVideoDisablesTheCamera) {
   joinFully();
   ASSERT_TRUE(client.session().setVideoPaused(true).ok());
   EXPECT_FALSE(platform.media->videoEnabled);
-  EXPECT_EQ(*platform.fakeEvents.last("onVideoPaused"), (json{{"paused", true}}));
+  EXPECT_EQ(*platform.fakeEvents.last("onVideoPaused"),
+            (json{{"uid", "ada"}, {"paused", true}, {"isLocal", true}}));
   ASSERT_TRUE(client.session().setVideoPaused(false).ok());
   EXPECT_TRUE(platform.media->videoEnabled);
+}
+
+TEST_F(Session, ARemoteMuteOrPauseIsAnEventNamingWhoChanged) {
+  joinFully({person("bob")});
+  platform.socket->receive(signaling::ParticipantState{"bob", true, false});
+  EXPECT_EQ(*platform.fakeEvents.last("onAudioMuted"),
+            (json{{"uid", "bob"}, {"muted", true}, {"isLocal", false}}));
+  EXPECT_FALSE(platform.fakeEvents.last("onVideoPaused"));  // only what changed is told
+
+  platform.socket->receive(signaling::ParticipantState{"bob", true, true});
+  EXPECT_EQ(*platform.fakeEvents.last("onVideoPaused"),
+            (json{{"uid", "bob"}, {"paused", true}, {"isLocal", false}}));
+  EXPECT_EQ(platform.fakeEvents.count("onAudioMuted"), 1U);
+}
+
+TEST_F(Session, AStateForSomeoneNotInTheCallIsNoEvent) {
+  joinFully({person("bob")});
+  platform.socket->receive(signaling::ParticipantState{"zed", true, true});
+  EXPECT_FALSE(platform.fakeEvents.last("onAudioMuted"));
+  EXPECT_FALSE(platform.fakeEvents.last("onVideoPaused"));
 }
 
 TEST_F(Session, MediaControlsNeedAJoinedSession) {

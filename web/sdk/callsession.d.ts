@@ -96,8 +96,10 @@ export interface SessionEvents {
   onParticipantLeft: { uid: string; reason: "left" | "vanished" | "replaced" };
   /** Everyone in the session, oneself first (isLocal: true). */
   onParticipantListChanged: { participants: Array<Participant & { isLocal: boolean }> };
-  onAudioMuted: { muted: boolean };
-  onVideoPaused: { paused: boolean };
+  /** One's own mute (isLocal: true) or a remote participant's, as the server relays it. */
+  onAudioMuted: { uid: string; muted: boolean; isLocal: boolean };
+  /** One's own video pause (isLocal: true) or a remote participant's. */
+  onVideoPaused: { uid: string; paused: boolean; isLocal: boolean };
   onCallLayoutChanged: { layout: CallLayout };
   onError: { error: CallSessionError };
   /** A microphone or camera was plugged in or out (an addition to the contract). */

@@ -52,11 +52,11 @@ std::string participantList(const signaling::Participant& self,
   return json{{"participants", std::move(list)}}.dump();
 }
 
-std::string audioMuted(bool muted) {
-  return json{{"muted", muted}}.dump();
+std::string audioMuted(std::string_view uid, bool muted, bool isLocal) {
+  return json{{"uid", uid}, {"muted", muted}, {"isLocal", isLocal}}.dump();
 }
-std::string videoPaused(bool paused) {
-  return json{{"paused", paused}}.dump();
+std::string videoPaused(std::string_view uid, bool paused, bool isLocal) {
+  return json{{"uid", uid}, {"paused", paused}, {"isLocal", isLocal}}.dump();
 }
 std::string layoutChanged(CallLayout layout) {
   return json{{"layout", std::string(toString(layout))}}.dump();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/client/account.h"
@@ -36,9 +37,11 @@ std::string participantLeft(const std::string& uid, signaling::LeaveReason reaso
 // {participants: [{uid, name, joinedAt, audioMuted, videoPaused, isLocal}]}, oneself first
 std::string participantList(const signaling::Participant& self,
                             const std::vector<signaling::Participant>& remotes);
-// {muted} / {paused} / {layout}
-std::string audioMuted(bool muted);
-std::string videoPaused(bool paused);
+// {uid, muted, isLocal} / {uid, paused, isLocal}: one's own change, or a remote participant's as
+// the server relays it
+std::string audioMuted(std::string_view uid, bool muted, bool isLocal);
+std::string videoPaused(std::string_view uid, bool paused, bool isLocal);
+// {layout}
 std::string layoutChanged(CallLayout layout);
 // {error: {code, message}}
 std::string error(const Error& error);

@@ -1,5 +1,6 @@
 #include "session_controller.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/client/events.h"
@@ -243,7 +244,18 @@ bool SessionController::apply(const signaling::ServerMessage& message, bool anno
       emit(events::kParticipantLeft, events::participantLeft(left->uid, left->reason));
     }
   } else if (const auto* state = std::get_if<signaling::ParticipantState>(&message)) {
+    const std::vector<signaling::Participant> before = remotes();
+    const auto was = std::find_if(before.begin(), before.end(),
+                                  [&](const auto& p) { return p.uid == state->uid; });
     changed = mesh.setMediaState(state->uid, state->audioMuted, state->videoPaused);
+    if (changed && announce) {
+      if (was->audioMuted != state->audioMuted) {
+        emit(events::kAudioMuted, events::audioMuted(state->uid, state->audioMuted, false));
+      }
+      if (was->videoPaused != state->videoPaused) {
+        emit(events::kVideoPaused, events::videoPaused(state->uid, state->videoPaused, false));
+      }
+    }
   } else if (const auto* signal = std::get_if<signaling::RelayedSignal>(&message)) {
     mesh.onSignal(signal->from, signal->dataJson);
   }
@@ -265,7 +277,7 @@ Status SessionController::setAudioMuted(bool muted) {
   call_->media->setAudioEnabled(!muted);
   sendState();
   render();
-  emit(events::kAudioMuted, events::audioMuted(muted));
+  emit(events::kAudioMuted, events::audioMuted(self().uid, muted, true));
   return okStatus();
 }
 
@@ -283,7 +295,7 @@ Status SessionController::setVideoPaused(bool paused) {
   call_->media->setVideoEnabled(!paused);
   sendState();
   render();
-  emit(events::kVideoPaused, events::videoPaused(paused));
+  emit(events::kVideoPaused, events::videoPaused(self().uid, paused, true));
   return okStatus();
 }
 
