@@ -21,6 +21,41 @@ TEST(IceRecovery, AHealthyConnectionAwaitsNothing) {
   EXPECT_EQ(recovery.onWake(kT0), Action::kNone);
 }
 
+TEST(IceRecovery, ANewConnectionThatConnectsInTimeAwaitsNothing) {
+  IceRecovery recovery(true);
+  recovery.opened(kT0);
+  EXPECT_EQ(recovery.wakeAt(), kT0 + IceRecovery::kFirstConnectMillis);
+  EXPECT_EQ(recovery.onState(State::kConnecting, kT0 + 100), Action::kNone);
+  EXPECT_EQ(recovery.onState(State::kConnected, kT0 + 200), Action::kNone);
+  EXPECT_EQ(recovery.wakeAt(), std::nullopt);
+}
+
+TEST(IceRecovery, ANewConnectionThatNeverConnectsIsRestartedLikeABrokenOne) {
+  IceRecovery recovery(true);
+  recovery.opened(kT0);
+  const int64_t due = kT0 + IceRecovery::kFirstConnectMillis;
+  EXPECT_EQ(recovery.onWake(due), Action::kRestartIce);
+  EXPECT_EQ(recovery.wakeAt(), due + kAttempt);
+  for (int attempt = 2; attempt <= IceRecovery::kMaxAttempts; ++attempt) {
+    EXPECT_EQ(recovery.onWake(*recovery.wakeAt()), Action::kRestartIce) << attempt;
+  }
+  EXPECT_EQ(recovery.onWake(*recovery.wakeAt()), Action::kDrop);
+}
+
+TEST(IceRecovery, TheAnsweringSideWaitsOutAFirstConnectionOnTheSameDeadlines) {
+  IceRecovery answering(false);
+  answering.opened(kT0);
+  EXPECT_EQ(answering.onWake(kT0 + IceRecovery::kFirstConnectMillis), Action::kNone);
+  EXPECT_EQ(answering.wakeAt(), kT0 + IceRecovery::kFirstConnectMillis + kAttempt);
+}
+
+TEST(IceRecovery, ANewConnectionThatFailsBeforeItsDeadlineRestartsAtOnce) {
+  IceRecovery recovery(true);
+  recovery.opened(kT0);
+  EXPECT_EQ(recovery.onState(State::kFailed, kT0 + 500), Action::kRestartIce);
+  EXPECT_EQ(recovery.wakeAt(), kT0 + 500 + kAttempt);
+}
+
 TEST(IceRecovery, TheRestartingSideRestartsAtOnceOnFailure) {
   IceRecovery recovery(true);
   EXPECT_EQ(recovery.onState(State::kFailed, kT0), Action::kRestartIce);

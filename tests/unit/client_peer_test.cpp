@@ -169,6 +169,22 @@ TEST_F(PeerTest, ARetryWhileTheLastRestartOfferIsUnansweredOffersAgain) {
   EXPECT_EQ(connection->calls, (std::vector<std::string>{"restartIce", "setLocalDescription"}));
 }
 
+TEST_F(PeerTest, AConnectionThatNeverComesUpIsRestartedAtItsFirstConnectDeadline) {
+  open(false);
+  platform.advance(IceRecovery::kFirstConnectMillis - 1);
+  EXPECT_TRUE(connection->calls.empty());
+  platform.advance(1);
+  EXPECT_EQ(connection->calls, std::vector<std::string>{"restartIce"});
+}
+
+TEST_F(PeerTest, AConnectionThatComesUpInTimeIsLeftAlone) {
+  open(false);
+  peer->onConnectionStateChanged(ConnectionState::kConnected);
+  platform.advance(IceRecovery::kFirstConnectMillis * 10);
+  EXPECT_TRUE(connection->calls.empty());
+  EXPECT_EQ(lost, 0);
+}
+
 TEST_F(PeerTest, TheLostCallbackMayDestroyThePeer) {
   peer = std::make_unique<RemotePeer>(
       platform, PeerConfig{"bob", "[]"}, false, [](std::string) {}, [](double) {},

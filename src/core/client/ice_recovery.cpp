@@ -2,6 +2,11 @@
 
 namespace callsession::client {
 
+void IceRecovery::opened(int64_t nowMillis) {
+  phase_ = Phase::kFirstConnect;
+  wakeAt_ = nowMillis + kFirstConnectMillis;
+}
+
 IceRecovery::Action IceRecovery::onState(ConnectionState state, int64_t nowMillis) {
   if (phase_ == Phase::kDropped) return Action::kNone;
   switch (state) {
@@ -11,7 +16,8 @@ IceRecovery::Action IceRecovery::onState(ConnectionState state, int64_t nowMilli
       wakeAt_.reset();
       return Action::kNone;
     case ConnectionState::kDisconnected:
-      if (phase_ == Phase::kHealthy) {
+      // Only a connection that was up can be "disconnected", even if its "connected" went unseen.
+      if (phase_ == Phase::kHealthy || phase_ == Phase::kFirstConnect) {
         phase_ = Phase::kDisconnected;
         wakeAt_ = nowMillis + kDisconnectedGraceMillis;
       }
@@ -26,7 +32,7 @@ IceRecovery::Action IceRecovery::onState(ConnectionState state, int64_t nowMilli
 }
 
 IceRecovery::Action IceRecovery::onWake(int64_t nowMillis) {
-  if (phase_ != Phase::kDisconnected && phase_ != Phase::kRecovering) return Action::kNone;
+  if (phase_ == Phase::kHealthy || phase_ == Phase::kDropped) return Action::kNone;
   return nextAttempt(nowMillis);
 }
 

@@ -27,7 +27,10 @@ RemotePeer::RemotePeer(Platform& platform, const PeerConfig& config, bool polite
       onLost_(std::move(onLost)),
       onRelayRefused_(std::move(onRelayRefused)),
       recovery_(/*restarts=*/!polite),
-      connection_(platform.openPeer(config, *this)) {}
+      connection_(platform.openPeer(config, *this)) {
+  recovery_.opened(platform_.clock().nowMillis());
+  recover(IceRecovery::Action::kNone);  // arms the first-connect deadline
+}
 
 void RemotePeer::onSignal(std::string_view dataJson) {
   const json data = parseJson(dataJson);

@@ -54,13 +54,16 @@ export function startUdpRelay() {
 // description are removed (the SDK trickles every one of them anyway). It also counts restartIce()
 // calls and relayed candidates and records each connection's states, for the test to read.
 export function iceRelayInit() {
-  window.iceLog = { restarts: 0, candidates: 0, states: [], signaling: [] };
+  window.iceLog = { restarts: 0, candidates: 0, filtered: [], gathered: [], states: [], signaling: [] };
   const proto = RTCPeerConnection.prototype;
   const addIceCandidate = proto.addIceCandidate;
   proto.addIceCandidate = async function (init) {
     if (!init?.candidate) return addIceCandidate.call(this, init);
     const parts = init.candidate.split(" ");
-    if (parts[2].toLowerCase() !== "udp" || !/^\d+\.\d+\.\d+\.\d+$/.test(parts[4])) return undefined;
+    if (parts[2].toLowerCase() !== "udp" || !/^\d+\.\d+\.\d+\.\d+$/.test(parts[4])) {
+      window.iceLog.filtered.push(`${parts[2]} ${parts[4]}`);
+      return undefined;
+    }
     parts[5] = String(await window.relayPort(parts[4], Number(parts[5])));
     parts[4] = "127.0.0.1";
     window.iceLog.candidates++;
@@ -81,6 +84,9 @@ export function iceRelayInit() {
       super(config);
       this.addEventListener("connectionstatechange", () => window.iceLog.states.push(this.connectionState));
       this.addEventListener("signalingstatechange", () => window.iceLog.signaling.push(this.signalingState));
+      this.addEventListener("icecandidate", ({ candidate }) =>
+        window.iceLog.gathered.push(candidate ? candidate.candidate.split(" ").slice(2, 5).join(" ") : "end"),
+      );
     }
   };
 }
