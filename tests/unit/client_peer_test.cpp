@@ -103,6 +103,66 @@ TEST_F(PeerTest, CandidatesArePassedToTheConnection) {
             std::vector<std::string>{R"(addIceCandidate {"candidate":"c1","sdpMid":"0"})"});
 }
 
+std::string candidate(const std::string& name) {
+  return json{{"candidate", {{"candidate", name}, {"sdpMid", "0"}}}}.dump();
+}
+
+TEST_F(PeerTest, CandidatesAfterAnIgnoredOfferAreTriedOnceOurOfferIsAnswered) {
+  open(false);
+  peer->onNegotiationNeeded();
+  peer->onLocalDescription({"offer", "ours"});
+  connection->state = SignalingState::kHaveLocalOffer;
+  peer->onSignal(description("offer"));  // ignored: a collision, and this side is impolite
+  peer->onSignal(candidate("c1"));
+  peer->onSignal(candidate("c2"));
+  EXPECT_EQ(connection->calls, std::vector<std::string>{"setLocalDescription"});
+
+  peer->onSignal(description("answer"));
+  peer->onRemoteDescriptionSet("answer");
+  EXPECT_EQ(connection->calls,
+            (std::vector<std::string>{"setLocalDescription", "setRemoteDescription answer",
+                                      R"(addIceCandidate {"candidate":"c1","sdpMid":"0"})",
+                                      R"(addIceCandidate {"candidate":"c2","sdpMid":"0"})"}));
+}
+
+TEST_F(PeerTest, HeldCandidatesAreTriedOnlyOnce) {
+  open(false);
+  peer->onNegotiationNeeded();
+  peer->onSignal(description("offer"));
+  peer->onSignal(candidate("c1"));
+  peer->onSignal(description("answer"));
+  peer->onRemoteDescriptionSet("answer");
+  peer->onRemoteDescriptionSet("answer");
+  EXPECT_EQ(std::count(connection->calls.begin(), connection->calls.end(),
+                       R"(addIceCandidate {"candidate":"c1","sdpMid":"0"})"),
+            1);
+}
+
+TEST_F(PeerTest, ANewAcceptedOfferDropsCandidatesHeldFromTheIgnoredOne) {
+  open(false);
+  peer->onNegotiationNeeded();
+  peer->onSignal(description("offer"));
+  peer->onSignal(candidate("stale"));
+  peer->onLocalDescriptionFailed();  // our offer went nowhere: stable again
+  peer->onSignal(description("offer"));
+  peer->onRemoteDescriptionSet("offer");
+  peer->onSignal(description("answer"));
+  peer->onRemoteDescriptionSet("answer");
+  for (const auto& call : connection->calls) EXPECT_EQ(call.find("stale"), std::string::npos);
+}
+
+TEST_F(PeerTest, HeldCandidatesAreBounded) {
+  open(false);
+  peer->onNegotiationNeeded();
+  peer->onSignal(description("offer"));
+  for (int i = 0; i < 1000; ++i) peer->onSignal(candidate("c" + std::to_string(i)));
+  peer->onSignal(description("answer"));
+  peer->onRemoteDescriptionSet("answer");
+  const auto added = std::count_if(connection->calls.begin(), connection->calls.end(),
+                                   [](const std::string& c) { return c.starts_with("addIce"); });
+  EXPECT_EQ(added, 64);
+}
+
 TEST_F(PeerTest, LocalCandidatesAreSignalled) {
   open(true);
   peer->onIceCandidate(R"({"candidate":"c2","sdpMLineIndex":0})");

@@ -10,6 +10,10 @@ namespace {
 
 using nlohmann::json;
 
+// More than any real offer trickles (a few per network interface and server); bounds what a
+// misbehaving remote can make this side keep.
+constexpr size_t kMaxHeldCandidates = 64;
+
 std::string stringField(const json& object, const char* key) {
   auto it = object.find(key);
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -40,7 +44,8 @@ void RemotePeer::onSignal(std::string_view dataJson) {
     onRemoteDescription({stringField(*description, "type"), stringField(*description, "sdp")});
   } else if (auto candidate = data.find("candidate");
              candidate != data.end() && candidate->is_object()) {
-    connection_->addIceCandidate(candidate->dump());
+    if (!ignoreOffer_) return connection_->addIceCandidate(candidate->dump());
+    if (heldCandidates_.size() < kMaxHeldCandidates) heldCandidates_.push_back(candidate->dump());
   }
 }
 
@@ -54,6 +59,7 @@ void RemotePeer::onRemoteDescription(SessionDescription description) {
   const bool collision = description.type == "offer" && !readyForOffer;
   ignoreOffer_ = !polite_ && collision;
   if (ignoreOffer_) return;
+  if (description.type == "offer") heldCandidates_.clear();  // a new negotiation: they are stale
   settingRemoteAnswer_ = description.type == "answer";
   // A polite peer's own pending offer is rolled back implicitly by the browser.
   connection_->setRemoteDescription(description);
@@ -76,7 +82,10 @@ void RemotePeer::onLocalDescriptionFailed() {
 
 void RemotePeer::onRemoteDescriptionSet(std::string type) {
   settingRemoteAnswer_ = false;
-  if (type == "offer") connection_->setLocalDescription();  // the answer
+  if (type == "offer") return connection_->setLocalDescription();  // the answer
+  for (const auto& candidate : std::exchange(heldCandidates_, {})) {
+    connection_->addIceCandidate(candidate);
+  }
 }
 
 void RemotePeer::onRemoteDescriptionFailed() {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/client/ice_recovery.h"
 #include "core/client/ports.h"
@@ -70,6 +71,11 @@ class RemotePeer final : public PeerListener {
   bool makingOffer_ = false;
   bool ignoreOffer_ = false;
   bool settingRemoteAnswer_ = false;
+  // Candidates that came after an offer this side ignored in a collision. The other side answers
+  // ours next, and the browser may reuse that offer's ICE credentials and candidates for the answer
+  // without gathering again: dropped, they would leave this side with no remote candidate at all.
+  // Tried once the answer is set; those of credentials the answer does not use fail harmlessly.
+  std::vector<std::string> heldCandidates_;
   // Declared last: destroyed first, so the connection is closed before the state it reports to.
   std::unique_ptr<PeerConnection> connection_;
 };
