@@ -28,6 +28,7 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, kErrorCodeCount> kN
     {ErrorCode::kSignalingFailed, "ERROR_SIGNALING_FAILED"},
     {ErrorCode::kNetwork, "ERROR_NETWORK"},
     {ErrorCode::kRelayRefused, "ERROR_RELAY_REFUSED"},
+    {ErrorCode::kRateLimited, "ERROR_RATE_LIMITED"},
 }};
 
 // The table is indexed by the enum; a reordering of either would silently mislabel errors.

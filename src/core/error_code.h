@@ -29,9 +29,10 @@ enum class ErrorCode {
   kSignalingFailed,
   kNetwork,
   kRelayRefused,  // an addition to the contract: a TURN server refused the call (onError)
+  kRateLimited,   // an addition to the contract: too many logins, tokens or joins; try later
 };
 
-inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::kRelayRefused) + 1;
+inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::kRateLimited) + 1;
 
 std::string_view toString(ErrorCode code);
 std::optional<ErrorCode> errorCodeFromString(std::string_view text);

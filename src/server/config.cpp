@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <charconv>
+#include <utility>
 
 #include "ice_servers.h"
 
@@ -48,6 +49,25 @@ void readNetworkPairs(const EnvironmentLookup& lookup, Config& config) {
   }
 }
 
+void readLimits(const EnvironmentLookup& lookup, LimitsConfig& limits) {
+  // Large enough for any real deployment; small enough that 10× cannot overflow.
+  constexpr int64_t kMaxRate = 1'000'000;
+  const std::pair<const char*, unsigned*> rates[] = {
+      {"CALLSESSION_MAX_CONNECTIONS_PER_ADDRESS", &limits.connectionsPerAddress},
+      {"CALLSESSION_LOGINS_PER_MINUTE", &limits.loginsPerMinute},
+      {"CALLSESSION_TOKENS_PER_MINUTE", &limits.tokensPerMinute},
+      {"CALLSESSION_JOINS_PER_MINUTE", &limits.joinsPerMinute},
+  };
+  for (const auto& [name, field] : rates) {
+    if (auto text = read(lookup, name)) {
+      *field = static_cast<unsigned>(readInteger(*text, name, 0, kMaxRate));
+    }
+  }
+  if (auto trust = read(lookup, "CALLSESSION_TRUST_PROXY")) {
+    limits.trustProxy = readInteger(*trust, "CALLSESSION_TRUST_PROXY", 0, 1) == 1;
+  }
+}
+
 }  // namespace
 
 Config loadConfig(const EnvironmentLookup& lookup) {
@@ -68,6 +88,7 @@ Config loadConfig(const EnvironmentLookup& lookup) {
     config.iceServersJson = checkedIceServers(*ice);
   }
   readNetworkPairs(lookup, config);
+  readLimits(lookup, config.limits);
   return config;
 }
 

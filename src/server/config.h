@@ -10,6 +10,18 @@
 // The server's settings, all from the environment (CONTRACT.md §1).
 namespace callsession::server {
 
+// Limits per user and per client address (usage_limits.h); 0 turns one off (load tests). The
+// defaults leave room for a busy office behind one NAT address.
+struct LimitsConfig {
+  unsigned connectionsPerAddress = 256;  // CALLSESSION_MAX_CONNECTIONS_PER_ADDRESS (signaling)
+  unsigned loginsPerMinute = 120;        // CALLSESSION_LOGINS_PER_MINUTE, per address
+  unsigned tokensPerMinute = 60;  // CALLSESSION_TOKENS_PER_MINUTE, per user (10× per address)
+  unsigned joinsPerMinute = 60;   // CALLSESSION_JOINS_PER_MINUTE, per user (10× per address)
+  // CALLSESSION_TRUST_PROXY=1: behind a reverse proxy, the client's address is the last one in
+  // X-Forwarded-For (the one the proxy added), not the proxy's own.
+  bool trustProxy = false;
+};
+
 struct Config {
   std::string host = "127.0.0.1";                      // CALLSESSION_HOST
   uint16_t port = 8080;                                // PORT; 0 picks a free port (tests)
@@ -28,6 +40,7 @@ struct Config {
   // CALLSESSION_TLS_CERT + CALLSESSION_TLS_KEY (PEM files): both for HTTPS/WSS, or neither.
   std::optional<std::string> tlsCertPath;
   std::optional<std::string> tlsKeyPath;
+  LimitsConfig limits;
 };
 
 // A setting that is present but malformed stops the start with a message naming it; nothing is

@@ -1,6 +1,7 @@
 #include "http_error.h"
 
 #include "jwt.h"
+#include "rate_limiter.h"
 
 namespace callsession::server {
 
@@ -14,7 +15,7 @@ HttpError HttpError::notFound(const std::string& message) {
 
 HttpError HttpError::methodNotAllowed(const std::string& allowed) {
   HttpError error(405, "ERROR_METHOD_NOT_ALLOWED", "This resource allows " + allowed + " only.");
-  error.allowedMethods_ = allowed;
+  error.headers_.emplace_back("Allow", allowed);
   return error;
 }
 
@@ -34,6 +35,12 @@ HttpError HttpError::authFailed(const std::string& message) {
   return fromError(makeError(ErrorCode::kAuthFailed, message));
 }
 
+HttpError HttpError::rateLimited(int64_t retryAfterMillis, const std::string& message) {
+  HttpError error = fromError(makeError(ErrorCode::kRateLimited, message));
+  error.headers_.emplace_back("Retry-After", std::to_string(retryAfterSeconds(retryAfterMillis)));
+  return error;
+}
+
 HttpError HttpError::fromError(const Error& error) {
   unsigned status = 400;
   switch (error.code) {
@@ -49,6 +56,9 @@ HttpError HttpError::fromError(const Error& error) {
     case ErrorCode::kSessionExpired:
       status = 410;
       break;
+    case ErrorCode::kRateLimited:
+      status = 429;
+      break;
     default:
       break;
   }
@@ -62,8 +72,7 @@ HttpResponse jsonResponse(unsigned status, const nlohmann::json& body) {
 HttpResponse errorResponse(const HttpError& error) {
   HttpResponse response = jsonResponse(
       error.status(), {{"error", {{"code", error.code()}, {"message", error.what()}}}});
-  if (!error.allowedMethods().empty())
-    response.headers.emplace_back("Allow", error.allowedMethods());
+  for (const auto& header : error.headers()) response.headers.push_back(header);
   return response;
 }
 

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/result.h"
 #include "http_types.h"
@@ -19,8 +22,10 @@ class HttpError : public std::runtime_error {
 
   [[nodiscard]] unsigned status() const { return status_; }
   [[nodiscard]] const std::string& code() const { return code_; }
-  // For a 405: the methods the resource allows (the Allow header).
-  [[nodiscard]] const std::string& allowedMethods() const { return allowedMethods_; }
+  // Headers the answer carries besides the JSON: Allow for a 405, Retry-After for a 429.
+  [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& headers() const {
+    return headers_;
+  }
 
   static HttpError badRequest(const std::string& message);
   static HttpError notFound(const std::string& message);
@@ -29,13 +34,15 @@ class HttpError : public std::runtime_error {
   static HttpError headersTooLarge();
   static HttpError internal();
   static HttpError authFailed(const std::string& message);
+  // A 429: `message` says which limit; the client may try again after `retryAfterMillis`.
+  static HttpError rateLimited(int64_t retryAfterMillis, const std::string& message);
   // A core Error, with the status the contract gives its code (404, 410, 403, 401; else 400).
   static HttpError fromError(const Error& error);
 
  private:
   unsigned status_;
   std::string code_;
-  std::string allowedMethods_;
+  std::vector<std::pair<std::string, std::string>> headers_;
 };
 
 HttpResponse jsonResponse(unsigned status, const nlohmann::json& body);

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <chrono>
 
+#include "client_address.h"
 #include "http_error.h"
 #include "log.h"
 #include "router.h"
@@ -52,7 +53,11 @@ std::string pathOf(beast::string_view target) {
 }  // namespace
 
 HttpSession::HttpSession(ServerStream stream, ServerContext& context, const StaticFiles& files)
-    : stream_(std::move(stream)), context_(context), files_(files), id_(nextLogId()) {}
+    : stream_(std::move(stream)), context_(context), files_(files), id_(nextLogId()) {
+  beast::error_code error;
+  const auto peer = stream_.tcp().socket().remote_endpoint(error);
+  if (!error) peerAddress_ = peer.address().to_string();
+}
 
 void HttpSession::start() {
   if (!stream_.isTls()) return readNext();
@@ -97,6 +102,10 @@ void HttpSession::onRead(beast::error_code error) {
   }
 
   auto& request = parser_->get();
+  const beast::string_view forwardedFor = request["X-Forwarded-For"];
+  const std::string address =
+      clientAddress(peerAddress_, std::string_view(forwardedFor.data(), forwardedFor.size()),
+                    context_.config.limits.trustProxy);
   if (beast::websocket::is_upgrade(request) && pathOf(request.target()) == "/ws") {
     // Beast would refuse a broken handshake in plain text; refuse it here in the contract's JSON.
     if (!isValidHandshake(request)) {
@@ -105,14 +114,30 @@ void HttpSession::onRead(beast::error_code error) {
               "A WebSocket upgrade needs Sec-WebSocket-Key and Sec-WebSocket-Version 13.")),
           false, false, requestId, connection + " GET /ws (bad handshake)");
     }
-    logLine("r" + std::to_string(requestId), connection + " GET /ws upgrade");
-    auto session = std::make_shared<WsSession>(std::move(stream_), context_, id_);
-    return session->start(parser_->get());
+    return upgrade(address, requestId, connection);
   }
-  const HttpRequest plain = toHttpRequest(request);
+  HttpRequest plain = toHttpRequest(request);
+  plain.clientAddress = address;
   const std::string prefix = connection + " " + plain.method + " " + std::string(plain.path());
   respond(route(plain, context_, files_), request.method() == http::verb::head,
           request.keep_alive(), requestId, prefix);
+}
+
+void HttpSession::upgrade(const std::string& address, uint64_t requestId,
+                          const std::string& connection) {
+  auto slot = context_.limits.connections().open(address);
+  if (!slot) {
+    const auto refusal = HttpError::rateLimited(
+        1000, "This address holds " +
+                  std::to_string(context_.limits.connections().maxPerAddress()) +
+                  " signaling connections already; close one first.");
+    return respond(errorResponse(refusal), false, false, requestId,
+                   connection + " GET /ws (too many connections from this address)");
+  }
+  logLine("r" + std::to_string(requestId), connection + " GET /ws upgrade");
+  auto session =
+      std::make_shared<WsSession>(std::move(stream_), context_, id_, address, std::move(*slot));
+  session->start(parser_->get());
 }
 
 void HttpSession::respond(const HttpResponse& response, bool head, bool keepAlive,

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "server_context.h"
 #include "server_stream.h"
@@ -29,6 +30,9 @@ class HttpSession final : public std::enable_shared_from_this<HttpSession> {
   void respond(const HttpResponse& response, bool head, bool keepAlive, uint64_t requestId,
                const std::string& logPrefix);
   void shutdown();
+  // A WebSocket upgrade on /ws: a WsSession takes the connection, unless its address holds too
+  // many.
+  void upgrade(const std::string& address, uint64_t requestId, const std::string& connection);
 
   ServerStream stream_;
   boost::beast::flat_buffer buffer_;
@@ -36,6 +40,7 @@ class HttpSession final : public std::enable_shared_from_this<HttpSession> {
   ServerContext& context_;
   const StaticFiles& files_;
   const uint64_t id_;
+  std::string peerAddress_;  // the TCP peer, "" if the socket could not tell
 };
 
 }  // namespace callsession::server

@@ -15,6 +15,9 @@ struct HttpRequest {
   std::string target;                          // path and query, as sent
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;
+  // Who sent it, as the limits count it (client_address.h): the peer, or behind a trusted proxy
+  // the address it forwarded for.
+  std::string clientAddress;
 
   // The header's value, or "" when absent. `name` in lower case.
   [[nodiscard]] std::string_view header(const std::string& name) const {

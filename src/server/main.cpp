@@ -55,7 +55,8 @@ int run() {
   const Keys keys = resolveKeys(config, store);
   const SystemClock clock;
   Rooms rooms;
-  ServerContext context{config, keys, clock, store, rooms};
+  Limits limits(config.limits);
+  ServerContext context{config, keys, clock, store, rooms, limits};
   const StaticFiles files(config.webRoot, pageConfigScript(keys));
   ensureDemoMeeting(store, clock);
   logLine("server", keys.demoMode ? "demo mode: the stored auth key is handed to the demo pages"

@@ -150,6 +150,11 @@ HttpResponse authorizeMeeting(const std::string& sessionId, const HttpRequest& r
 HttpResponse issueJoinToken(const std::string& sessionId, const HttpRequest& request,
                             const ServerContext& context) {
   const User user = requireAuthorizedUser(sessionId, request, context);
+  if (auto wait =
+          context.limits.takeToken(user.uid, request.clientAddress, context.clock.nowMillis())) {
+    throw HttpError::rateLimited(*wait,
+                                 "Too many tokens for this user or address; try again later.");
+  }
   const MintedToken minted =
       mintJoinToken(user.uid, sessionId, context.keys.signingKey, context.clock.nowSeconds(),
                     context.config.tokenTtlSeconds);

@@ -5,6 +5,7 @@
 #include "keys.h"
 #include "rooms.h"
 #include "store.h"
+#include "usage_limits.h"
 
 namespace callsession::server {
 
@@ -15,6 +16,7 @@ struct ServerContext {
   const Clock& clock;
   Store& store;
   Rooms& rooms;
+  Limits& limits;
 };
 
 }  // namespace callsession::server

@@ -33,6 +33,10 @@ User readUser(const nlohmann::json& body) {
 }  // namespace
 
 HttpResponse login(const HttpRequest& request, const ServerContext& context) {
+  // Before the key is checked, so that guesses at it count.
+  if (auto wait = context.limits.takeLogin(request.clientAddress, context.clock.nowMillis())) {
+    throw HttpError::rateLimited(*wait, "Too many logins from this address; try again later.");
+  }
   if (!constantTimeEquals(request.header("x-auth-key"), context.keys.authKey)) {
     throw HttpError::authFailed("The X-Auth-Key header is missing or wrong.");
   }

@@ -33,11 +33,14 @@ constexpr size_t kMaxOutboxBytes = size_t{2} * 1024 * 1024;
 
 }  // namespace
 
-WsSession::WsSession(ServerStream stream, ServerContext& context, uint64_t id)
+WsSession::WsSession(ServerStream stream, ServerContext& context, uint64_t id,
+                     std::string clientAddress, ConnectionLimiter::Slot slot)
     : ws_(std::move(stream)),
       ticker_(ws_.get_executor()),
       context_(context),
       id_(id),
+      clientAddress_(std::move(clientAddress)),
+      slot_(std::move(slot)),
       logSubject_("c" + std::to_string(id)) {}
 
 void WsSession::start(const beast::http::request<beast::http::string_body>& upgrade) {
@@ -135,6 +138,14 @@ void WsSession::handleJoin(const signaling::Join& join) {
   const auto meeting = context_.store.findMeeting(claims.sid);
   if (auto allowed = authorizeJoin(meeting, claims.sub, now); !allowed.ok()) {
     return refuse(allowed.error());
+  }
+  if (auto wait =
+          context_.limits.takeJoin(claims.sub, clientAddress_, context_.clock.nowMillis())) {
+    // The token stays unspent: the same one works once the wait is over (if still fresh).
+    return refuse(makeError(ErrorCode::kRateLimited,
+                            "Too many joins for this user or address; try again in " +
+                                std::to_string(retryAfterSeconds(*wait)) + " s."),
+                  websocket::close_code::try_again_later);
   }
   // Last, so a token refused for another reason is not spent.
   if (!context_.store.markTokenUsed(claims.jti, claims.exp, now)) {

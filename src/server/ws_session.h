@@ -12,6 +12,7 @@
 #include <string>
 #include <variant>
 
+#include "connection_limiter.h"
 #include "core/signaling/messages.h"
 #include "rooms.h"
 #include "server_context.h"
@@ -24,7 +25,10 @@ namespace callsession::server {
 class WsSession final : public Peer, public std::enable_shared_from_this<WsSession> {
  public:
   // `stream`: the connection the upgrade request came on, its TLS handshake done if it has one.
-  WsSession(ServerStream stream, ServerContext& context, uint64_t id);
+  // `clientAddress`: whom the join limits count it against; `slot`: its place among the
+  // connections that address may hold, given back when the session goes.
+  WsSession(ServerStream stream, ServerContext& context, uint64_t id, std::string clientAddress,
+            ConnectionLimiter::Slot slot);
 
   // Completes the WebSocket handshake of `upgrade` and starts reading.
   void start(const boost::beast::http::request<boost::beast::http::string_body>& upgrade);
@@ -60,6 +64,8 @@ class WsSession final : public Peer, public std::enable_shared_from_this<WsSessi
   boost::beast::flat_buffer buffer_;
   ServerContext& context_;
   const uint64_t id_;
+  const std::string clientAddress_;
+  ConnectionLimiter::Slot slot_;
   std::string logSubject_;
 
   Phase phase_ = Phase::kAwaitingJoin;

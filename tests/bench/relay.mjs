@@ -3,7 +3,7 @@
 import { execFile, spawn } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { TEST_AUTH_KEY, freePort, repoRoot, startServer } from "../e2e/support/harness.mjs";
+import { NO_LIMITS, TEST_AUTH_KEY, freePort, repoRoot, startServer } from "../e2e/support/harness.mjs";
 
 const run = promisify(execFile);
 const loadgen = path.join(repoRoot, "build/native/tests/load/callsession-loadgen");
@@ -25,7 +25,7 @@ async function startReference() {
 
 // Returns {callsession, reference} load-generator reports for one size.
 export async function measureRelay(load) {
-  const server = await startServer();
+  const server = await startServer({ env: NO_LIMITS });
   let callsession;
   try {
     callsession = await generate(server.port, server.process.pid, load, [`--auth-key=${TEST_AUTH_KEY}`]);

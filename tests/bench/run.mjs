@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import {
-  TEST_AUTH_KEY, api, createMeeting, launchBrowser, loginAs, repoRoot, startServer, waitFor,
+  NO_LIMITS, TEST_AUTH_KEY, api, createMeeting, launchBrowser, loginAs, repoRoot, startServer, waitFor,
 } from "../e2e/support/harness.mjs";
 import { measureRelay } from "./relay.mjs";
 import { median, summarize } from "./stats.mjs";
@@ -136,7 +136,7 @@ const fmt = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : "n/a");
 const ratio = (a, b) => (Number.isFinite(a) && b > 0 ? `${(a / b).toFixed(2)}×` : "n/a");
 
 const webRoot = benchWebRoot();
-const server = await startServer({ webRoot });
+const server = await startServer({ webRoot, env: NO_LIMITS });
 const browser = await launchBrowser();
 const samples = { floor: [], baseline: [], sdk: [], gracefulLeave: [], abruptClose: [], sdkLoad: [] };
 try {

@@ -15,7 +15,8 @@ let proxy;
 let browser;
 before(async () => {
   certificate = makeCertificate(hostname);
-  server = await startSdkServer();
+  // As the README says to start it behind a proxy.
+  server = await startSdkServer({ env: { CALLSESSION_TRUST_PROXY: "1" } });
   proxy = await startReadmeNginx({ hostname, certificate, upstreamPort: server.port });
   browser = await launchBrowser({ args: trustingBrowserArgs(hostname, certificate.spkiPin) });
 });

@@ -98,6 +98,36 @@ TEST(Config, MalformedIceSettingsStopTheStartNamingTheVariable) {
                   .starts_with("CALLSESSION_TURN_URLS "));
 }
 
+TEST(Config, LimitsDefaultToRoomForABusyOffice) {
+  const LimitsConfig limits = configFrom({}).limits;
+  EXPECT_EQ(limits.connectionsPerAddress, 256U);
+  EXPECT_EQ(limits.loginsPerMinute, 120U);
+  EXPECT_EQ(limits.tokensPerMinute, 60U);
+  EXPECT_EQ(limits.joinsPerMinute, 60U);
+  EXPECT_FALSE(limits.trustProxy);
+}
+
+TEST(Config, ReadsTheLimitsAndZeroTurnsOneOff) {
+  const LimitsConfig limits = configFrom({{"CALLSESSION_MAX_CONNECTIONS_PER_ADDRESS", "0"},
+                                          {"CALLSESSION_LOGINS_PER_MINUTE", "5"},
+                                          {"CALLSESSION_TOKENS_PER_MINUTE", "6"},
+                                          {"CALLSESSION_JOINS_PER_MINUTE", "7"},
+                                          {"CALLSESSION_TRUST_PROXY", "1"}})
+                                  .limits;
+  EXPECT_EQ(limits.connectionsPerAddress, 0U);
+  EXPECT_EQ(limits.loginsPerMinute, 5U);
+  EXPECT_EQ(limits.tokensPerMinute, 6U);
+  EXPECT_EQ(limits.joinsPerMinute, 7U);
+  EXPECT_TRUE(limits.trustProxy);
+}
+
+TEST(Config, MalformedLimitsStopTheStartNamingTheVariable) {
+  EXPECT_TRUE(startFailure({{"CALLSESSION_JOINS_PER_MINUTE", "-1"}})
+                  .starts_with("CALLSESSION_JOINS_PER_MINUTE "));
+  EXPECT_TRUE(
+      startFailure({{"CALLSESSION_TRUST_PROXY", "yes"}}).starts_with("CALLSESSION_TRUST_PROXY "));
+}
+
 TEST(Config, ReadsTheTlsFiles) {
   const Config config =
       configFrom({{"CALLSESSION_TLS_CERT", "/c.pem"}, {"CALLSESSION_TLS_KEY", "/k.pem"}});

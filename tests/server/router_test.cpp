@@ -20,7 +20,7 @@ class RouterTest : public ::testing::Test {
  protected:
   HttpResponse call(const std::string& method, const std::string& target,
                     const std::string& body = "", std::map<std::string, std::string> headers = {}) {
-    return route({method, target, std::move(headers), body}, context, files);
+    return route({method, target, std::move(headers), body, ""}, context, files);
   }
   HttpResponse callAs(const std::string& uid, const std::string& method, const std::string& target,
                       const std::string& body = "") {
@@ -38,6 +38,12 @@ class RouterTest : public ::testing::Test {
   static json bodyOf(const HttpResponse& response) {
     return json::parse(response.body, nullptr, /*allow_exceptions=*/false);
   }
+  static std::string headerOf(const HttpResponse& response, const std::string& name) {
+    for (const auto& [key, value] : response.headers) {
+      if (key == name) return value;
+    }
+    return "(no " + name + ")";
+  }
   static std::string errorCodeOf(const HttpResponse& response) {
     const json body = bodyOf(response);
     if (!body.contains("error") || !body["error"].is_object()) return "(no error object)";
@@ -50,7 +56,8 @@ class RouterTest : public ::testing::Test {
   Config config;
   Keys keys{"signing-key", "app-key", false};
   Rooms rooms;
-  ServerContext context{config, keys, clock, store, rooms};
+  Limits limits{config.limits};
+  ServerContext context{config, keys, clock, store, rooms, limits};
   StaticFiles files{dir.path() / "web", "<script></script>"};
 };
 
@@ -195,6 +202,37 @@ TEST_F(RouterTest, TheTokenEndpointRefusesLikeAuthorize) {
   const HttpResponse response = callAs("eve", "POST", "/api/meetings/" + closed + "/token");
   EXPECT_EQ(response.status, 403U);
   EXPECT_EQ(errorCodeOf(response), "ERROR_NOT_AUTHORIZED");
+}
+
+TEST_F(RouterTest, TokensPastTheUsersRateAre429WithRetryAfter) {
+  limits = Limits(LimitsConfig{0, 0, 1, 0, false});  // one token a minute per user
+  const std::string id = createMeeting({{"strategy", "uuid"}});
+  EXPECT_EQ(callAs("bob", "POST", "/api/meetings/" + id + "/token").status, 200U);
+  const HttpResponse refused = callAs("bob", "POST", "/api/meetings/" + id + "/token");
+  EXPECT_EQ(refused.status, 429U);
+  EXPECT_EQ(errorCodeOf(refused), "ERROR_RATE_LIMITED");
+  EXPECT_EQ(headerOf(refused, "Retry-After"), "60");
+  clock.advanceSeconds(60);
+  EXPECT_EQ(callAs("bob", "POST", "/api/meetings/" + id + "/token").status, 200U);
+  EXPECT_EQ(callAs("cy", "POST", "/api/meetings/" + id + "/token").status, 200U);
+}
+
+TEST_F(RouterTest, ARefusedTokenRequestDoesNotCount) {
+  limits = Limits(LimitsConfig{0, 0, 1, 0, false});
+  const std::string closed = createMeeting({{"allowList", {"ada"}}});
+  EXPECT_EQ(callAs("eve", "POST", "/api/meetings/" + closed + "/token").status, 403U);
+  const std::string open = createMeeting({{"strategy", "uuid"}});
+  EXPECT_EQ(callAs("eve", "POST", "/api/meetings/" + open + "/token").status, 200U);
+}
+
+TEST_F(RouterTest, LoginsPastTheAddresssRateAre429EvenWithTheRightKey) {
+  limits = Limits(LimitsConfig{0, 1, 0, 0, false});
+  EXPECT_EQ(call("POST", "/api/users/login", R"({"uid":"eve"})", {{"x-auth-key", "guess"}}).status,
+            401U);
+  const HttpResponse refused =
+      call("POST", "/api/users/login", R"({"uid":"eve"})", {{"x-auth-key", "app-key"}});
+  EXPECT_EQ(refused.status, 429U);
+  EXPECT_EQ(errorCodeOf(refused), "ERROR_RATE_LIMITED");
 }
 
 TEST_F(RouterTest, AnUnknownApiRouteIs404) {

@@ -155,6 +155,29 @@ TEST_F(Reconnect, AServerRefusalOfTheRejoinEndsTheCallWithItsError) {
             "ERROR_NOT_AUTHORIZED");
 }
 
+TEST_F(Reconnect, ARateLimitedTokenRequestIsTriedAgain) {
+  joinAndDrop();
+  platform.advance(250);
+  platform.fakeHttp.answer(429, R"({"error":{"code":"ERROR_RATE_LIMITED","message":"wait"}})");
+  EXPECT_EQ(client.session().state(), State::kJoined);
+  nextAttempt(500, 2);
+  EXPECT_NE(platform.socket, nullptr);
+}
+
+TEST_F(Reconnect, ARejoinTheServerPutsOffIsTriedAgainWithoutAnError) {
+  joinAndDrop();
+  nextAttempt(250, 1);
+  platform.socket->listener.onSignalingOpen();
+  platform.socket->receive(signaling::Failure{makeError(ErrorCode::kRateLimited, "later")});
+  platform.socket->listener.onSignalingClosed();
+  EXPECT_EQ(client.session().state(), State::kJoined);
+  EXPECT_EQ(count("onError"), 0);
+  nextAttempt(500, 2);
+  platform.socket->listener.onSignalingOpen();
+  platform.socket->receive(joinedAnswer({}));
+  EXPECT_EQ(count("onConnectionRestored"), 1);
+}
+
 TEST_F(Reconnect, ALeaveDuringTheBackoffStopsIt) {
   joinAndDrop({person("bob")});
   client.session().leave();

@@ -23,7 +23,9 @@ export type ErrorCode =
   | "ERROR_SIGNALING_FAILED"
   | "ERROR_NETWORK"
   /** A TURN server refused the call (onError): e.g. credentials minted under another secret. An addition to the contract. */
-  | "ERROR_RELAY_REFUSED";
+  | "ERROR_RELAY_REFUSED"
+  /** Too many logins, tokens or joins in a short time, from this user or address: try again later. An addition to the contract. */
+  | "ERROR_RATE_LIMITED";
 
 export interface CallSessionError {
   code: ErrorCode;

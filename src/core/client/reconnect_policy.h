@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/error_code.h"
+
 namespace callsession::client {
 
 // When to try the signaling server again after a drop. The delay doubles from 250 ms to 4 s; each
@@ -20,5 +22,11 @@ struct ReconnectPolicy {
   // plus that wait would pass the bound. `random` is in [0, 1).
   static std::optional<int64_t> delayBefore(int attempt, int64_t elapsedMillis, double random);
 };
+
+// Whether a rejoin that failed with `code` is worth another attempt: the server was unreachable, or
+// reachable but asked to be tried later. Any other refusal (meeting expired, logged out) is final.
+inline bool isWorthRetrying(ErrorCode code) {
+  return code == ErrorCode::kNetwork || code == ErrorCode::kRateLimited;
+}
 
 }  // namespace callsession::client

@@ -5,6 +5,7 @@
 
 #include "core/client/events.h"
 #include "core/client/layout.h"
+#include "core/client/reconnect_policy.h"
 #include "core/client/session_call.h"
 
 namespace callsession::client {
@@ -200,6 +201,8 @@ void SessionController::onEndOfCall(Error error) {
   if (gate_.state == SessionState::kJoining) {
     return advance({Kind::kJoinFailed, gate_.generation, std::move(error)});
   }
+  // A rejoin the server only put off (too many joins at once) is tried again when the close comes.
+  if (call_->reconnect && isWorthRetrying(error.code)) return;
   emit(events::kError, events::error(error));
   call_->closeError = std::move(error);
 }

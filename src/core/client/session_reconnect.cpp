@@ -47,8 +47,9 @@ void SessionController::reconnect() {
 void SessionController::onReconnectToken(Result<IssuedToken> token) {
   call_->reconnect->tokenAsked = 0;
   if (!token.ok()) {
-    // An unreachable server is worth another try; a refusal (meeting expired, logged out) is not.
-    if (token.error().code == ErrorCode::kNetwork) return onSignalingLost();
+    // An unreachable or busy server is worth another try; a refusal (meeting expired, logged out)
+    // is not.
+    if (isWorthRetrying(token.error().code)) return onSignalingLost();
     return advance({Kind::kConnectionClosed, gate_.generation, token.error()});
   }
   call_->token = std::move(token.value().token);

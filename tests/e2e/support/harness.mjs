@@ -35,6 +35,15 @@ export function spawnCollecting(binary, args) {
   return { child, log, exited };
 }
 
+// Benchmarks and load measure speed, not policy: from one loopback address they log in, mint and
+// join far past what the server allows one address by default.
+export const NO_LIMITS = Object.freeze({
+  CALLSESSION_MAX_CONNECTIONS_PER_ADDRESS: "0",
+  CALLSESSION_LOGINS_PER_MINUTE: "0",
+  CALLSESSION_TOKENS_PER_MINUTE: "0",
+  CALLSESSION_JOINS_PER_MINUTE: "0",
+});
+
 // Starts the server and resolves once it printed its ready line. `env` adds to or overrides the
 // defaults (a fixed auth key; pass CALLSESSION_AUTH_KEY: undefined for demo mode). `port` and
 // `dbPath` given again restart a killed server as the same one.
