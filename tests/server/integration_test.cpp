@@ -257,17 +257,38 @@ TEST_F(IntegrationTest, AClientThatSendsButNeverReadsIsDroppedOnceItsQueueIsFull
   EXPECT_TRUE(bob->nextOf<Pong>());
 }
 
-TEST_F(IntegrationTest, AMeetingThatExpiresEndsTheSession) {
+TEST_F(IntegrationTest, AMeetingThatExpiresEndsTheCallForEveryone) {
   const std::string sessionId = createMeeting();
-  const std::string token = tokenFor("ada", sessionId);
   // Meetings last at least a minute through the API; this one is moved to end in two seconds.
   editMeeting(sessionId, "expires_at = unixepoch() + 2");
+  auto ada = joined("ada", sessionId);
+  auto bob = joined("bob", sessionId);
 
-  WsClient ada(port());
-  ada.send(Join{token, ""});
-  ASSERT_TRUE(ada.nextOf<Joined>());
-  EXPECT_TRUE(ada.nextOf<SessionEnded>(4s));
-  EXPECT_EQ(ada.waitClosed(), 1000U);
+  EXPECT_TRUE(ada->nextOf<SessionEnded>(4s));
+  EXPECT_TRUE(bob->nextOf<SessionEnded>(4s));
+  EXPECT_EQ(ada->waitClosed(), 1000U);
+  EXPECT_EQ(bob->waitClosed(), 1000U);
+  EXPECT_TRUE(
+      httpRequest(port(), "GET", "/api/meetings/" + sessionId + "/participants").body.empty());
+}
+
+class ShortTokenTest : public IntegrationTest {
+ protected:
+  ShortTokenTest() : IntegrationTest({{"CALLSESSION_TOKEN_TTL", "1"}}) {}
+};
+
+TEST_F(ShortTokenTest, ACallOutlivesTheTokenThatJoinedIt) {
+  const std::string sessionId = createMeeting();
+  auto ada = joined("ada", sessionId);
+  auto bob = joined("bob", sessionId);
+  std::this_thread::sleep_for(2500ms);  // both tokens have expired
+
+  ada->send(Signal{"bob", R"({"candidate":{"candidate":"c"}})"});
+  auto relayed = bob->nextOf<RelayedSignal>();
+  ASSERT_TRUE(relayed) << "the token gates the join, not the call";
+  EXPECT_EQ(relayed->from, "ada");
+  EXPECT_EQ(httpRequest(port(), "GET", "/api/meetings/" + sessionId + "/participants").body.size(),
+            2U);
 }
 
 constexpr const char* kTurnSecret = "integration-turn-secret";
