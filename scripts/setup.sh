@@ -26,7 +26,10 @@ fi
 
 # Browsers come from Debian, never from a download at install time.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  echo "setup: installing npm packages"
-  if [[ -f package-lock.json ]]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
-fi
+# Ours, then the README's Vite example's (its build is a test: the example must keep building).
+for dir in . examples/react-vite; do
+  if [[ ! -f $dir/node_modules/.package-lock.json || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
+    echo "setup: installing npm packages in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+  fi
+done
