@@ -4,9 +4,9 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
-#include <cctype>
 #include <chrono>
 
+#include "beast_request.h"
 #include "client_address.h"
 #include "http_error.h"
 #include "log.h"
@@ -24,19 +24,6 @@ constexpr size_t kBodyLimitBytes = size_t{64} * 1024;
 constexpr uint32_t kHeaderLimitBytes = 16 * 1024;
 // A client gets this long to send a whole request; an idle keep-alive connection is closed then.
 constexpr auto kRequestTimeout = 30s;
-
-HttpRequest toHttpRequest(const http::request<http::string_body>& request) {
-  HttpRequest out;
-  out.method = std::string(request.method_string());
-  out.target = std::string(request.target());
-  for (const auto& field : request) {
-    std::string name(field.name_string());
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.headers[name] = std::string(field.value());
-  }
-  out.body = request.body();
-  return out;
-}
 
 // What Beast's accept checks beyond is_upgrade(): a key, and the one version RFC 6455 defines.
 bool isValidHandshake(const http::request<http::string_body>& request) {
