@@ -37,6 +37,17 @@ function benchWebRoot() {
   return root;
 }
 
+// A step that does not finish in time fails naming itself: a call that never comes up must end
+// the iteration with a reason, not hold the run (and CI) until it is killed.
+const STEP_TIMEOUT_MS = 30_000;
+function step(name, promise) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${name}: no result in ${STEP_TIMEOUT_MS} ms`)), STEP_TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 async function roomOfTwo(server) {
   const [host, guest] = [await loginAs(server, "bench-a"), await loginAs(server, "bench-b")];
   const { sessionId } = await createMeeting(server, host.authToken, { strategy: "uuid" });
@@ -72,7 +83,7 @@ async function measureBaseline(browser, server) {
     const guestToken = await tokenFor(server, guest, sessionId);
     a.page.evaluate((token) => window.baselineJoin(token), hostToken).catch(() => {});
     await waitFor("baseline host in room", async () => (await participantsIn(server, sessionId)).length === 1);
-    return await b.page.evaluate((token) => window.baselineJoin(token), guestToken);
+    return await step("baseline guest's first frame", b.page.evaluate((token) => window.baselineJoin(token), guestToken));
   } finally {
     await Promise.all([a.close(), b.close()]);
   }
@@ -85,21 +96,24 @@ async function measureSdk(browser, server) {
   try {
     const prepare = (page, uid) =>
       page.evaluate(([key, u, s]) => window.sdkPrepare(key, u, s), [TEST_AUTH_KEY, uid, sessionId]);
-    await a.page.evaluate((token) => window.sdkJoin(token, false), await prepare(a.page, "bench-a"));
-    const joinToFrame = await b.page.evaluate((token) => window.sdkJoin(token, true), await prepare(b.page, "bench-b"));
+    await step("SDK host join", a.page.evaluate((token) => window.sdkJoin(token, false), await prepare(a.page, "bench-a")));
+    const joinToFrame = await step("SDK guest's first frame",
+      b.page.evaluate((token) => window.sdkJoin(token, true), await prepare(b.page, "bench-b")));
 
-    const seenGone = b.page.evaluate(() => window.sdkNextDeparture());
+    await b.page.evaluate(() => window.sdkArmDeparture());
+    const seenGone = b.page.evaluate(() => window.departure);
     seenGone.catch(() => {});  // if what follows fails, report that failure, not this one
-    const leftAt = await a.page.evaluate(() => window.sdkLeave());
-    const gracefulLeave = (await seenGone) - leftAt;
+    const leftAt = await step("SDK host leave", a.page.evaluate(() => window.sdkLeave()));
+    const gracefulLeave = (await step("guest sees the host leave", seenGone)) - leftAt;
 
-    await a.page.evaluate((token) => window.sdkJoin(token, false), await prepare(a.page, "bench-a"));
+    await step("SDK host rejoin", a.page.evaluate((token) => window.sdkJoin(token, false), await prepare(a.page, "bench-a")));
     await waitFor("host back in room", async () => (await participantsIn(server, sessionId)).length === 2);
-    const seenVanished = b.page.evaluate(() => window.sdkNextDeparture());
+    await b.page.evaluate(() => window.sdkArmDeparture());
+    const seenVanished = b.page.evaluate(() => window.departure);
     seenVanished.catch(() => {});
     const closedAt = epochNow();
     await a.close();
-    const abruptClose = (await seenVanished) - closedAt;
+    const abruptClose = (await step("guest sees the closed host gone", seenVanished)) - closedAt;
     return { joinToFrame, gracefulLeave, abruptClose };
   } finally {
     await Promise.all([a.close(), b.close()]);
@@ -139,15 +153,30 @@ const webRoot = benchWebRoot();
 const server = await startServer({ webRoot, env: NO_LIMITS });
 const browser = await launchBrowser();
 const samples = { floor: [], baseline: [], sdk: [], gracefulLeave: [], abruptClose: [], sdkLoad: [] };
+const failures = [];
 try {
   for (let i = 0; i < iterations; ++i) {
-    samples.floor.push(await measureFloor(browser, server));
-    samples.baseline.push(await measureBaseline(browser, server));
-    const sdk = await measureSdk(browser, server);
-    samples.sdk.push(sdk.joinToFrame);
-    samples.gracefulLeave.push(sdk.gracefulLeave);
-    samples.abruptClose.push(sdk.abruptClose);
-    samples.sdkLoad.push(await measureSdkLoad(browser, server));
+    // A failed iteration is reported (here and in results.json) and tried once more; the run fails
+    // if that fails too.
+    for (let attempt = 1; ; ++attempt) {
+      try {
+        const floor = await measureFloor(browser, server);
+        const baseline = await measureBaseline(browser, server);
+        const sdk = await measureSdk(browser, server);
+        const sdkLoad = await measureSdkLoad(browser, server);
+        samples.floor.push(floor);
+        samples.baseline.push(baseline);
+        samples.sdk.push(sdk.joinToFrame);
+        samples.gracefulLeave.push(sdk.gracefulLeave);
+        samples.abruptClose.push(sdk.abruptClose);
+        samples.sdkLoad.push(sdkLoad);
+        break;
+      } catch (error) {
+        failures.push({ iteration: i + 1, attempt, error: error.message });
+        process.stderr.write(`ITERATION ${i + 1} FAILED (attempt ${attempt}): ${error.message}\n`);
+        if (attempt === 2) throw error;
+      }
+    }
     process.stderr.write(`iteration ${i + 1}/${iterations} done\n`);
   }
 } finally {
@@ -165,6 +194,7 @@ for (const load of relaySizes) relay.push({ ...load, ...(await measureRelay(load
 const results = {
   machine: { cores: (await import("node:os")).cpus().length, node: process.version },
   iterations,
+  failures,
   joinToFirstFrame: {
     callsession: summarize(samples.sdk),
     plainJsBaseline: summarize(samples.baseline),

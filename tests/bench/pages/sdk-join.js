@@ -53,11 +53,12 @@ window.sdkJoin = async (token, expectRemote) => {
   return frame;
 };
 
-// Epoch milliseconds (high resolution, comparable across pages of one machine) of the next
-// participant-left event seen here.
-window.sdkNextDeparture = async () => {
+// Starts listening for the next participant to leave; `window.departure` then resolves with its
+// epoch milliseconds (high resolution, comparable across pages of one machine). Armed before the
+// leave is asked for: a leave over loopback can arrive before a listener added alongside it.
+window.sdkArmDeparture = async () => {
   const CallSession = await sdk();
-  return new Promise((resolve) => {
+  window.departure = new Promise((resolve) => {
     const unsubscribe = CallSession.addEventListener("onParticipantLeft", () => {
       unsubscribe();
       resolve(performance.timeOrigin + performance.now());
