@@ -6,11 +6,14 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
 
-# The PostgreSQL store's suites run against a real server on loopback, started here and stopped on
-# exit; they fail (not skip) without it.
+# The PostgreSQL store's suites, and the several-node suites that share rooms through Redis, run
+# against real servers on loopback, started here and stopped on exit (the trap is set first, so a
+# failed start still stops the other); they fail (not skip) without them.
+trap 'bash scripts/postgres.sh stop; bash scripts/redis.sh stop' EXIT
 CALLSESSION_TEST_POSTGRES=$(bash scripts/postgres.sh start)
 export CALLSESSION_TEST_POSTGRES
-trap 'bash scripts/postgres.sh stop' EXIT
+CALLSESSION_TEST_REDIS=$(bash scripts/redis.sh start)
+export CALLSESSION_TEST_REDIS
 
 echo "== GoogleTest, native"
 ctest --preset native

@@ -78,6 +78,14 @@ Config loadConfig(const EnvironmentLookup& lookup) {
   }
   if (auto path = read(lookup, "CALLSESSION_DB")) config.databasePath = *path;
   config.databaseUrl = read(lookup, "CALLSESSION_DATABASE_URL");
+  if (auto url = read(lookup, "CALLSESSION_REDIS_URL")) {
+    try {
+      config.redis = parseRedisUrl(*url);
+    } catch (const std::invalid_argument& error) {
+      // The URL may hold a password: the message names the variable, never repeats the value.
+      throw ConfigError(std::string("CALLSESSION_REDIS_URL is malformed: ") + error.what());
+    }
+  }
   if (auto root = read(lookup, "CALLSESSION_WEB_ROOT")) config.webRoot = *root;
   config.authKey = read(lookup, "CALLSESSION_AUTH_KEY");
   config.secret = read(lookup, "CALLSESSION_SECRET");

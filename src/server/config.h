@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "redis_address.h"
+
 // The server's settings, all from the environment (CONTRACT.md §1).
 namespace callsession::server {
 
@@ -28,6 +30,8 @@ struct Config {
   std::string databasePath = "./data/callsession.db";  // CALLSESSION_DB
   // CALLSESSION_DATABASE_URL: PostgreSQL instead of the SQLite file, shared by several nodes.
   std::optional<std::string> databaseUrl;
+  // CALLSESSION_REDIS_URL: rooms shared with other nodes through Redis instead of held in-process.
+  std::optional<RedisAddress> redis;
   std::string webRoot = "build/web";   // CALLSESSION_WEB_ROOT
   std::optional<std::string> authKey;  // CALLSESSION_AUTH_KEY; none means demo mode
   std::optional<std::string> secret;   // CALLSESSION_SECRET; none means made and stored

@@ -10,10 +10,11 @@
 #include "config.h"
 #include "keys.h"
 #include "listener.h"
+#include "local_rooms.h"
 #include "log.h"
 #include "meeting_ids.h"
 #include "postgres_store.h"
-#include "rooms.h"
+#include "redis_rooms.h"
 #include "sqlite_store.h"
 #include "static_files.h"
 #include "system_clock.h"
@@ -42,6 +43,19 @@ std::unique_ptr<Store> openStore(const Config& config) {
   return std::make_unique<SqliteStore>(config.databasePath);
 }
 
+// In this process, or shared with other nodes through Redis. A node that loses Redis cannot keep
+// its rooms in step with the others: `onBusLost` stops it, and its clients reconnect to a node
+// that has Redis (the SDK reconnects on its own).
+std::unique_ptr<Rooms> openRooms(boost::asio::io_context& io, const Config& config,
+                                 RedisRooms::BusLostHandler onBusLost) {
+  if (!config.redis) return std::make_unique<LocalRooms>();
+  try {
+    return std::make_unique<RedisRooms>(io, *config.redis, std::move(onBusLost));
+  } catch (const RedisError& error) {
+    throw RedisError(std::string("CALLSESSION_REDIS_URL: ") + error.what());
+  }
+}
+
 int run() {
   // First, so it is destroyed last: connections still queued in it hold sockets that must not
   // outlive it, and Rooms (below) holds connections too.
@@ -54,9 +68,14 @@ int run() {
   Store& store = *storage;
   const Keys keys = resolveKeys(config, store);
   const SystemClock clock;
-  Rooms rooms;
+  int exitStatus = 0;
+  const std::unique_ptr<Rooms> rooms = openRooms(io, config, [&](const std::string& why) {
+    logLine("server", "room bus lost (" + why + "): stopping");
+    exitStatus = 1;
+    io.stop();
+  });
   Limits limits(config.limits);
-  ServerContext context{config, keys, clock, store, rooms, limits};
+  ServerContext context{config, keys, clock, store, *rooms, limits};
   const StaticFiles files(config.webRoot, pageConfigScript(keys));
   ensureDemoMeeting(store, clock);
   logLine("server", keys.demoMode ? "demo mode: the stored auth key is handed to the demo pages"
@@ -86,7 +105,7 @@ int run() {
     }
   }
   logLine("server", "stopped");
-  return 0;
+  return exitStatus;
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -10,7 +9,8 @@
 
 // The live signaling rooms, one per sessionId: who is connected, and the broadcasts and relays of
 // docs/signaling.md. Knows nothing of sockets: a connection is a Peer, so tests drive the rules
-// with fakes. Single-threaded, like the rest of the server's I/O.
+// with fakes. Two implementations: LocalRooms, in this process (the default), and RedisRooms,
+// shared by several server nodes through Redis. Single-threaded, like the rest of the server's I/O.
 namespace callsession::server {
 
 class Peer {
@@ -24,39 +24,30 @@ class Peer {
 
 class Rooms {
  public:
+  virtual ~Rooms() = default;
+
   // Adds `peer` to the room and tells everybody, in this order: a previous connection of the same
   // uid gets an error ("replaced") and is closed, and the others see it leave (reason replaced);
   // `peer` gets `welcome` with the others as its participants; the others see participant-joined.
-  void join(const std::string& sessionId, const signaling::Participant& participant,
-            std::shared_ptr<Peer> peer, signaling::Joined welcome);
+  virtual void join(const std::string& sessionId, const signaling::Participant& participant,
+                    std::shared_ptr<Peer> peer, signaling::Joined welcome) = 0;
 
   // Removes `peer` and tells the others, unless `peer` is no longer the uid's connection (it was
   // replaced, or left before): then nothing happens.
-  void leave(const std::string& sessionId, const std::string& uid, const Peer* peer,
-             signaling::LeaveReason reason);
+  virtual void leave(const std::string& sessionId, const std::string& uid, const Peer* peer,
+                     signaling::LeaveReason reason) = 0;
 
-  // Relays a signal from one member to another; false if `to` is not in the room.
-  bool relay(const std::string& sessionId, const std::string& from, const std::string& to,
-             const std::string& dataJson);
+  // Relays a signal from one member to another; dropped if `to` is not in the room.
+  virtual void relay(const std::string& sessionId, const std::string& from, const std::string& to,
+                     const std::string& dataJson) = 0;
 
-  // Records a member's media state and tells the others.
-  void updateState(const std::string& sessionId, const std::string& uid,
-                   const signaling::State& state);
+  // Records the media state of `peer` (the uid's connection) and tells the others.
+  virtual void updateState(const std::string& sessionId, const std::string& uid, const Peer* peer,
+                           const signaling::State& state) = 0;
 
   // Who is connected now, in order of joining.
-  [[nodiscard]] std::vector<signaling::Participant> roster(std::string_view sessionId) const;
-
- private:
-  struct Member {
-    signaling::Participant participant;
-    std::shared_ptr<Peer> peer;
-  };
-  using Room = std::map<std::string, Member>;  // by uid
-
-  void broadcast(const Room& room, const std::string& exceptUid,
-                 const signaling::ServerMessage& message) const;
-
-  std::map<std::string, Room, std::less<>> rooms_;
+  [[nodiscard]] virtual std::vector<signaling::Participant> roster(
+      std::string_view sessionId) const = 0;
 };
 
 }  // namespace callsession::server

@@ -118,11 +118,9 @@ void WsSession::handle(const signaling::ClientMessage& message) {
     return refuse(makeError(ErrorCode::kSignalingFailed, "Join first."));
   }
   if (const auto* signal = std::get_if<signaling::Signal>(&message)) {
-    if (!context_.rooms.relay(sessionId_, uid_, signal->to, signal->dataJson)) {
-      logLine(logSubject_, "signal for a uid not in the room dropped");
-    }
+    context_.rooms.relay(sessionId_, uid_, signal->to, signal->dataJson);
   } else if (const auto* state = std::get_if<signaling::State>(&message)) {
-    context_.rooms.updateState(sessionId_, uid_, *state);
+    context_.rooms.updateState(sessionId_, uid_, this, *state);
   } else if (std::holds_alternative<signaling::Leave>(message)) {
     context_.rooms.leave(sessionId_, uid_, this, signaling::LeaveReason::kLeft);
     logLine(logSubject_, "left");

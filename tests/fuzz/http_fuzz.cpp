@@ -13,6 +13,7 @@
 #include <string>
 
 #include "beast_request.h"
+#include "local_rooms.h"
 #include "router.h"
 #include "sqlite_store.h"
 #include "system_clock.h"
@@ -30,7 +31,7 @@ struct Server {
   Keys keys{"fuzz-signing-key", "fuzz-auth-key", false};
   SystemClock clock;
   std::unique_ptr<SqliteStore> store;
-  Rooms rooms;
+  LocalRooms rooms;
   // Off: a fuzzer from one address would spend every allowance at once and reach nothing else.
   Limits limits{LimitsConfig{0, 0, 0, 0, false}};
   std::unique_ptr<ServerContext> context;

@@ -136,5 +136,37 @@ TEST(Config, ReadsTheTlsFiles) {
   EXPECT_FALSE(configFrom({}).tlsCertPath);
 }
 
+TEST(Config, ReadsTheRedisUrlInEveryForm) {
+  EXPECT_FALSE(configFrom({}).redis) << "rooms are in-process unless Redis is named";
+  const auto plain = configFrom({{"CALLSESSION_REDIS_URL", "redis://cache.internal"}}).redis;
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->host, "cache.internal");
+  EXPECT_EQ(plain->port, 6379);
+  EXPECT_FALSE(plain->password);
+  const auto full =
+      configFrom({{"CALLSESSION_REDIS_URL", "redis://bus:p@ss@10.0.0.5:6380/3"}}).redis;
+  ASSERT_TRUE(full);
+  EXPECT_EQ(full->host, "10.0.0.5");
+  EXPECT_EQ(full->port, 6380);
+  EXPECT_EQ(full->user, "bus");
+  EXPECT_EQ(full->password, "p@ss");
+  EXPECT_EQ(full->database, 3U);
+  const auto v6 = configFrom({{"CALLSESSION_REDIS_URL", "redis://:pw@[::1]:7000"}}).redis;
+  ASSERT_TRUE(v6);
+  EXPECT_EQ(v6->host, "::1");
+  EXPECT_EQ(v6->port, 7000);
+  EXPECT_FALSE(v6->user);
+}
+
+TEST(Config, AMalformedRedisUrlStopsTheStartWithoutRepeatingIt) {
+  for (const char* url : {"http://host", "redis://", "redis://host:port", "redis://host:70000",
+                          "redis://host/16", "redis://s3cret@host"}) {
+    const std::string failure = startFailure({{"CALLSESSION_REDIS_URL", url}});
+    EXPECT_TRUE(failure.starts_with("CALLSESSION_REDIS_URL is malformed"))
+        << url << ": " << failure;
+    EXPECT_EQ(failure.find("s3cret"), std::string::npos) << failure;
+  }
+}
+
 }  // namespace
 }  // namespace callsession::server

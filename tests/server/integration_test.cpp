@@ -369,6 +369,7 @@ TEST(ServerStart, MalformedNetworkSettingsStopItNamingTheVariable) {
       {"CALLSESSION_TLS_CERT",
        {{"CALLSESSION_TLS_CERT", (dir.path() / "missing-cert.pem").string()},
         {"CALLSESSION_TLS_KEY", (dir.path() / "missing-key.pem").string()}}},
+      {"CALLSESSION_REDIS_URL", {{"CALLSESSION_REDIS_URL", "redis://:s3cret-value@host:99999"}}},
   };
   for (const auto& [variable, settings] : cases) {
     std::map<std::string, std::string> environment = settings;

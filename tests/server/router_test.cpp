@@ -8,6 +8,7 @@
 #include "auth_token.h"
 #include "fake_clock.h"
 #include "join_token.h"
+#include "local_rooms.h"
 #include "sqlite_store.h"
 #include "temp_dir.h"
 
@@ -55,7 +56,7 @@ class RouterTest : public ::testing::Test {
   testing::FakeClock clock;
   Config config;
   Keys keys{"signing-key", "app-key", false};
-  Rooms rooms;
+  LocalRooms rooms;
   Limits limits{config.limits};
   ServerContext context{config, keys, clock, store, rooms, limits};
   StaticFiles files{dir.path() / "web", "<script></script>"};
