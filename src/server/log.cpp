@@ -13,7 +13,7 @@ uint64_t nextLogId() {
   return next++;
 }
 
-void logLine(std::string_view subject, std::string_view message) {
+void logLine(std::string_view subject, std::string_view message) noexcept {
   const auto now = std::chrono::system_clock::now();
   const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
   const auto millis =

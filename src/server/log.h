@@ -10,6 +10,7 @@ namespace callsession::server {
 // A fresh id for a request or connection ("r12", "c7"): numbers count up per process.
 uint64_t nextLogId();
 
-void logLine(std::string_view subject, std::string_view message);
+// Never throws: safe in destructors and last-resort handlers.
+void logLine(std::string_view subject, std::string_view message) noexcept;
 
 }  // namespace callsession::server

@@ -47,10 +47,10 @@ std::unique_ptr<Store> openStore(const Config& config) {
 // its rooms in step with the others: `onBusLost` stops it, and its clients reconnect to a node
 // that has Redis (the SDK reconnects on its own).
 std::unique_ptr<Rooms> openRooms(boost::asio::io_context& io, const Config& config,
-                                 RedisRooms::BusLostHandler onBusLost) {
+                                 const RedisRooms::BusLostHandler& onBusLost) {
   if (!config.redis) return std::make_unique<LocalRooms>();
   try {
-    return std::make_unique<RedisRooms>(io, *config.redis, std::move(onBusLost));
+    return std::make_unique<RedisRooms>(io, *config.redis, onBusLost);
   } catch (const RedisError& error) {
     throw RedisError(std::string("CALLSESSION_REDIS_URL: ") + error.what());
   }

@@ -86,7 +86,7 @@ struct RedisRooms::Event {
 };
 
 RedisRooms::RedisRooms(boost::asio::io_context& io, const RedisAddress& address,
-                       BusLostHandler onBusLost)
+                       const BusLostHandler& onBusLost)
     : nodeId_(randomText(12)),
       blocking_(address),
       commands_(io, address, onBusLost),
@@ -107,32 +107,32 @@ RedisRooms::RedisRooms(boost::asio::io_context& io, const RedisAddress& address,
       eventChannel(nodeId_), [this](std::string_view text) { onEvent(text); },
       [this] {
         subscribed_ = true;
-        for (auto& args : std::exchange(waitingForSubscription_, {})) send(std::move(args));
+        for (auto& args : std::exchange(waitingForSubscription_, {})) send(args);
       });
-  logLine(std::string(kLog), "room bus on Redis; this node is " + nodeId_);
+  logLine(kLog, "room bus on Redis; this node is " + nodeId_);
   beat();
 }
 
 RedisRooms::~RedisRooms() {
-  heartbeat_.cancel();
   try {
+    heartbeat_.cancel();
     blocking_.command({"EVALSHA", scriptId(kReapScript), "0", nodeId_});
-  } catch (const std::exception& error) {
-    // The others will find this node's heartbeat gone instead.
-    logLine(std::string(kLog), std::string("could not end this node's rooms: ") + error.what());
+  } catch (...) {
+    // Nothing may escape a destructor; the others will find this node's heartbeat gone instead.
+    logLine(kLog, "could not end this node's rooms; its heartbeat will expire");
   }
 }
 
 void RedisRooms::run(std::string_view script, std::vector<std::string> args) {
   args.insert(args.begin(), {"EVALSHA", scriptId(script), "0"});
   if (!subscribed_) return waitingForSubscription_.push_back(std::move(args));
-  send(std::move(args));
+  send(args);
 }
 
-void RedisRooms::send(std::vector<std::string> args) {
+void RedisRooms::send(const std::vector<std::string>& args) {
   commands_.command(args, [](const redisReply* reply) {
     if (reply != nullptr && reply->type == REDIS_REPLY_ERROR) {
-      logLine(std::string(kLog), "room script failed: " + std::string(reply->str, reply->len));
+      logLine(kLog, "room script failed: " + std::string(reply->str, reply->len));
     }
   });
 }
@@ -193,7 +193,7 @@ std::vector<Participant> RedisRooms::roster(std::string_view sessionId) const {
 void RedisRooms::onEvent(std::string_view text) {
   const auto event = Event::parse(text);
   if (!event) {
-    logLine(std::string(kLog), "malformed room event dropped");
+    logLine(kLog, "malformed room event dropped");
     return;
   }
   if (event->kind == "welcome") return onWelcome(*event);
@@ -290,8 +290,8 @@ void RedisRooms::beat() {
 }
 
 void RedisRooms::dropEveryConnection() {
-  logLine(std::string(kLog), "this node missed its heartbeats and was taken for dead; its " +
-                                 std::to_string(connections_.size()) + " connections must rejoin");
+  logLine(kLog, "this node missed its heartbeats and was taken for dead; its " +
+                    std::to_string(connections_.size()) + " connections must rejoin");
   auto dropped = std::exchange(connections_, {});
   connectionIds_.clear();
   rooms_.clear();

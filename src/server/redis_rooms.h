@@ -26,7 +26,8 @@ class RedisRooms final : public Rooms {
 
   // Connects and loads the scripts, waiting for Redis: an unreachable Redis stops the start.
   // Throws RedisError.
-  RedisRooms(boost::asio::io_context& io, const RedisAddress& address, BusLostHandler onBusLost);
+  RedisRooms(boost::asio::io_context& io, const RedisAddress& address,
+             const BusLostHandler& onBusLost);
   // Announces this node's members gone, as a clean shutdown should.
   ~RedisRooms() override;
   RedisRooms(const RedisRooms&) = delete;
@@ -58,7 +59,7 @@ class RedisRooms final : public Rooms {
   struct Event;
 
   void run(std::string_view script, std::vector<std::string> args);
-  void send(std::vector<std::string> args);
+  void send(const std::vector<std::string>& args);
   void onEvent(std::string_view text);
   void onWelcome(const Event& event);
   void onReplaced(const Event& event);

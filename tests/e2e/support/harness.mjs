@@ -165,6 +165,16 @@ export async function createMeeting(server, authToken, options = { strategy: "uu
   return body;
 }
 
+// `promise`'s result, or an error naming `what` once `timeoutMs` pass: for page calls (a join) that
+// a broken server could leave pending for good, so that the test fails saying which step hung.
+export async function within(what, promise, timeoutMs = 10_000) {
+  let timer;
+  const expired = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no result in ${timeoutMs} ms: ${what}`)), timeoutMs);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
 // Polls until `probe` returns a truthy value, or throws after `timeoutMs` naming what it waited for.
 export async function waitFor(what, probe, { timeoutMs = 10_000, intervalMs = 50 } = {}) {
   const deadline = Date.now() + timeoutMs;

@@ -74,6 +74,13 @@ export async function join(page, sessionId, { settings = {}, container = "room" 
   );
 }
 
+// joinSession with a token minted earlier (one replayed, say) into #room; returns the join result.
+export const joinWithToken = (page, token, { settings = {}, container = "room" } = {}) =>
+  page.evaluate(
+    ({ token, settings, container }) => window.sdk.joinSession(token, settings, document.getElementById(container)),
+    { token, settings, container },
+  );
+
 // logIn + join, failing the test on any error.
 export async function logInAndJoin(page, uid, sessionId, options) {
   const login = await logIn(page, uid);
