@@ -124,6 +124,10 @@ void BrowserPeer::restartIce() {
   connection_.call<void>("restartIce");
 }
 
+void BrowserPeer::setIceServers(const std::string& iceServersJson) {
+  val::module_property("reconfigureIceServers")(connection_, jsonToJs(iceServersJson));
+}
+
 client::ConnectionState BrowserPeer::connectionState() const {
   const std::string state = connection_["connectionState"].as<std::string>();
   if (state == "connected") return client::ConnectionState::kConnected;

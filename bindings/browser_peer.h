@@ -20,6 +20,7 @@ class BrowserPeer final : public client::PeerConnection {
   void setRemoteDescription(const client::SessionDescription& description) override;
   void addIceCandidate(const std::string& candidateJson) override;
   void restartIce() override;
+  void setIceServers(const std::string& iceServersJson) override;
   [[nodiscard]] client::SignalingState signalingState() const override;
 
  private:

@@ -13,3 +13,13 @@ Module["construct"] = (Type, arg) => {
     return null;
   }
 };
+
+// New STUN/TURN servers for an open RTCPeerConnection, the rest of its configuration kept; servers
+// the browser refuses leave the old ones (the same rule as construct: nothing throws into C++).
+Module["reconfigureIceServers"] = (connection, iceServers) => {
+  try {
+    connection.setConfiguration(Object.assign(connection.getConfiguration(), { iceServers }));
+  } catch {
+    // The old servers stay in force.
+  }
+};

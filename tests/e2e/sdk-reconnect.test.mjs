@@ -1,6 +1,7 @@
 // A two-tab call survives a server restart: both pages hear onConnectionLost then
 // onConnectionRestored, the server lists both again within the contract's 5 s, and the remote video
-// never stops decoding, in the very element it started in (the peer connections were kept).
+// never stops decoding, in the very element it started in (the peer connections were kept). The
+// kept connections take the TURN credentials minted for the rejoin: those of the first join expire.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,13 +21,18 @@ import {
 } from "./support/sdk.mjs";
 
 const RESTORE_BOUND_MS = 5000; // CONTRACT: presence is back within 5 s of the restart
+// Credentials are minted per join; nothing listens there, which ICE shrugs off on loopback.
+const TURN = { CALLSESSION_TURN_URLS: "turn:127.0.0.1:9", CALLSESSION_TURN_SECRET: "reconnect-secret" };
+// The TURN username of the page's (only) peer connection: "<expiry seconds>:<uid>".
+const turnUsername = (page) =>
+  page.evaluate(() => window.opened.peers[0].getConfiguration().iceServers.find(({ username }) => username)?.username);
 
 let dataDir;
 let server;
 let browser;
 before(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "callsession-reconnect-"));
-  server = await startSdkServer({ dbPath: path.join(dataDir, "callsession.db") });
+  server = await startSdkServer({ dbPath: path.join(dataDir, "callsession.db"), env: TURN });
   browser = await launchBrowser();
 });
 after(async () => {
@@ -65,6 +71,8 @@ test("a call survives a server restart with its media flowing", async () => {
     await waitForVideoFrom(bob.page, "ada");
     await watch(ada.page, "bob");
     await watch(bob.page, "ada");
+    const firstUsernames = [await turnUsername(ada.page), await turnUsername(bob.page)];
+    assert.match(firstUsernames[0], /^\d+:ada$/);
 
     await server.kill();
     for (const page of [ada.page, bob.page]) {
@@ -77,7 +85,9 @@ test("a call survives a server restart with its media flowing", async () => {
 
     const { port, dbPath } = server;
     await server.stop(); // the killed one's web root
-    server = await startSdkServer({ port, dbPath });
+    // The rejoin's credentials expire at least a second later, so they differ from the first.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    server = await startSdkServer({ port, dbPath, env: TURN });
     const restarted = Date.now();
     const withinBound = () => ({ timeoutMs: Math.max(0, RESTORE_BOUND_MS - (Date.now() - restarted)) });
 
@@ -97,6 +107,14 @@ test("a call survives a server restart with its media flowing", async () => {
 
     await framesGrow(ada.page, "bob's video after the restart");
     await framesGrow(bob.page, "ada's video after the restart");
+    const rejoinUsernames = [await turnUsername(ada.page), await turnUsername(bob.page)];
+    for (const [i, uid] of ["ada", "bob"].entries()) {
+      assert.match(rejoinUsernames[i], new RegExp(`^\\d+:${uid}$`));
+      assert.ok(
+        Number.parseInt(rejoinUsernames[i]) > Number.parseInt(firstUsernames[i]),
+        `${uid}'s open connection kept ${firstUsernames[i]}, the rejoin minted ${rejoinUsernames[i]}`,
+      );
+    }
     assert.equal(await watchedVideo(ada.page, "bob"), "yes");
     assert.equal(await watchedVideo(bob.page, "ada"), "yes");
     assert.deepEqual(await eventsOf(ada.page, "onParticipantLeft"), []);

@@ -133,6 +133,10 @@ class FakePeer final : public PeerConnection {
     calls.push_back("addIceCandidate " + candidateJson);
   }
   void restartIce() override { calls.emplace_back("restartIce"); }
+  // As the browser keeps it: the servers in force.
+  void setIceServers(const std::string& iceServersJson) override {
+    config.iceServersJson = iceServersJson;
+  }
   [[nodiscard]] SignalingState signalingState() const override { return state; }
 
   FakePlatform& platform;

@@ -218,6 +218,18 @@ TEST_F(Reconnect, NewcomersInTheRestoredRosterGetAPeerAndAreAnnounced) {
   EXPECT_EQ(tileUids(), (std::vector<std::string>{"", "bob", "dave"}));
 }
 
+TEST_F(Reconnect, TheRejoinsIceServersReachOpenPeersAndNewcomers) {
+  joinAndDrop({person("bob")});
+  nextAttempt(ReconnectPolicy::kFirstDelayMillis, 1);
+  platform.socket->listener.onSignalingOpen();
+  // The TURN credentials minted for the first join may have expired: the rejoin brings fresh ones.
+  signaling::Joined rejoined = joinedAnswer({person("bob"), person("dave")});
+  rejoined.iceServersJson = R"([{"credential":"fresh","urls":"turn:t","username":"9999:ada"}])";
+  platform.socket->receive(rejoined);
+  EXPECT_EQ(platform.peers.at("bob")->config.iceServersJson, rejoined.iceServersJson);
+  EXPECT_EQ(platform.peers.at("dave")->config.iceServersJson, rejoined.iceServersJson);
+}
+
 TEST_F(Reconnect, ARemoteTheRosterLacksIsDroppedAfterTheGracePeriod) {
   joinAndDrop({person("bob"), person("carol")});
   restoreWith({person("bob")});

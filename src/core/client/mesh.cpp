@@ -55,6 +55,12 @@ void Mesh::setInRoom(std::string_view uid, bool inRoom) {
   if (Remote* remote = find(uid)) remote->peer->setRemoteInRoom(inRoom);
 }
 
+void Mesh::setIceServers(std::string iceServersJson) {
+  if (iceServersJson == iceServersJson_) return;
+  iceServersJson_ = std::move(iceServersJson);
+  for (const auto& remote : remotes_) remote.peer->setIceServers(iceServersJson_);
+}
+
 void Mesh::onSignal(std::string_view from, std::string_view dataJson) {
   if (Remote* remote = find(from)) remote->peer->onSignal(dataJson);
 }

@@ -39,6 +39,9 @@ class Mesh {
   bool setMediaState(std::string_view uid, bool audioMuted, bool videoPaused);
   // Whether the server's roster lists the uid (RemotePeer::setRemoteInRoom); may lose the peer.
   void setInRoom(std::string_view uid, bool inRoom);
+  // The server's list as it gave it again (a rejoin after a lost connection): for every peer,
+  // open or still to come, since TURN credentials it minted earlier expire.
+  void setIceServers(std::string iceServersJson);
   // A signal from a uid not in the mesh is dropped: the server announces every participant before
   // relaying their signals.
   void onSignal(std::string_view from, std::string_view dataJson);

@@ -42,6 +42,10 @@ class RemotePeer final : public PeerListener {
   void onSignal(std::string_view dataJson);
   // Whether the server's roster lists the remote (see IceRecovery::setRemoteInRoom).
   void setRemoteInRoom(bool inRoom);
+  // PeerConnection::setIceServers.
+  void setIceServers(const std::string& iceServersJson) {
+    connection_->setIceServers(iceServersJson);
+  }
 
   // PeerListener
   void onNegotiationNeeded() override;

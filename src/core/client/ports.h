@@ -170,6 +170,10 @@ class PeerConnection {
   // New ICE credentials at the next offer (RTCPeerConnection.restartIce): negotiationneeded
   // follows once the signaling state is stable.
   virtual void restartIce() = 0;
+  // Replaces the STUN/TURN servers (a JSON array) for what ICE gathers from now on, restarts
+  // included (RTCPeerConnection.setConfiguration): fresh TURN credentials for an open connection.
+  // Servers the browser refuses leave the old ones in place.
+  virtual void setIceServers(const std::string& iceServersJson) = 0;
   [[nodiscard]] virtual SignalingState signalingState() const = 0;
 };
 

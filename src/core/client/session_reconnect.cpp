@@ -62,6 +62,8 @@ void SessionController::restore(signaling::Joined joined) {
   skew_.observe(joined.serverTime, platform_.clock().nowMillis());
   call_->reconnect.reset();
   Mesh& mesh = *call_->mesh;
+  // Before any newcomer's peer opens, and before an ICE restart could use expired credentials.
+  mesh.setIceServers(joined.iceServersJson);
   std::vector<std::string> missing;
   for (const auto& remote : mesh.remotes()) {
     const std::string& uid = remote.participant.uid;
