@@ -50,48 +50,53 @@ std::vector<std::vector<std::string>> redisHandshake(const RedisAddress& address
 // socket's readiness, waited for on the io_context, calls it back. The file descriptor stays
 // hiredis's: it is released, never closed, here.
 struct RedisLink::Watcher : std::enable_shared_from_this<Watcher> {
+  using Direction = boost::asio::posix::descriptor_base::wait_type;
+  struct Interest {
+    bool wanted = false;   // hiredis has something to read or write
+    bool waiting = false;  // a wait for readiness is pending
+  };
+
   Watcher(boost::asio::io_context& io, redisAsyncContext* redis)
       : socket(io, redis->c.fd), context(redis) {}
 
-  void armRead() {
-    if (reading || context == nullptr) return;
-    reading = true;
-    socket.async_wait(boost::asio::posix::descriptor_base::wait_read,
-                      [self = shared_from_this()](const boost::system::error_code& error) {
-                        self->reading = false;
-                        if (error || self->context == nullptr || !self->wantRead) return;
-                        // May free the context (the connection dropped): cleanup clears it.
-                        redisAsyncHandleRead(self->context);
-                        if (self->wantRead) self->armRead();
-                      });
+  Interest& interestIn(Direction direction) {
+    return direction == Direction::wait_read ? read : write;
   }
 
-  void armWrite() {
-    if (writing || context == nullptr) return;
-    writing = true;
-    socket.async_wait(boost::asio::posix::descriptor_base::wait_write,
-                      [self = shared_from_this()](const boost::system::error_code& error) {
-                        self->writing = false;
-                        if (error || self->context == nullptr || !self->wantWrite) return;
-                        redisAsyncHandleWrite(self->context);
-                        if (self->wantWrite) self->armWrite();
-                      });
+  // Waits until the socket is ready in `direction`, then lets hiredis read or write; again for as
+  // long as hiredis wants to.
+  void arm(Direction direction) {
+    Interest& interest = interestIn(direction);
+    if (interest.waiting || context == nullptr) return;
+    interest.waiting = true;
+    socket.async_wait(
+        direction, [self = shared_from_this(), direction](const boost::system::error_code& error) {
+          Interest& interest = self->interestIn(direction);
+          interest.waiting = false;
+          if (error || self->context == nullptr || !interest.wanted) return;
+          // May free the context (the connection dropped): cleanup clears it.
+          if (direction == Direction::wait_read) {
+            redisAsyncHandleRead(self->context);
+          } else {
+            redisAsyncHandleWrite(self->context);
+          }
+          if (interest.wanted) self->arm(direction);
+        });
   }
 
   static Watcher& of(void* data) { return *static_cast<Watcher*>(data); }
-  static void addRead(void* data) {
-    of(data).wantRead = true;
-    of(data).armRead();
+  static void want(void* data, Direction direction, bool wanted) {
+    Watcher& watcher = of(data);
+    watcher.interestIn(direction).wanted = wanted;
+    if (wanted) watcher.arm(direction);
   }
-  static void delRead(void* data) { of(data).wantRead = false; }
-  static void addWrite(void* data) {
-    of(data).wantWrite = true;
-    of(data).armWrite();
-  }
-  static void delWrite(void* data) { of(data).wantWrite = false; }
+  static void addRead(void* data) { want(data, Direction::wait_read, true); }
+  static void delRead(void* data) { want(data, Direction::wait_read, false); }
+  static void addWrite(void* data) { want(data, Direction::wait_write, true); }
+  static void delWrite(void* data) { want(data, Direction::wait_write, false); }
   static void cleanup(void* data) {
     Watcher& watcher = of(data);
-    watcher.wantRead = watcher.wantWrite = false;
+    watcher.read.wanted = watcher.write.wanted = false;
     watcher.context = nullptr;
     boost::system::error_code ignored;
     watcher.socket.cancel(ignored);
@@ -100,10 +105,8 @@ struct RedisLink::Watcher : std::enable_shared_from_this<Watcher> {
 
   boost::asio::posix::stream_descriptor socket;
   redisAsyncContext* context;
-  bool wantRead = false;
-  bool wantWrite = false;
-  bool reading = false;
-  bool writing = false;
+  Interest read;
+  Interest write;
 };
 
 RedisLink::RedisLink(boost::asio::io_context& io, const RedisAddress& address, LostHandler onLost)
