@@ -61,8 +61,11 @@ template <class Choice, size_t N>
 std::optional<Error> applyChoice(const std::string& key, const json& value,
                                  const std::array<std::pair<Choice, std::string_view>, N>& names,
                                  Choice& out) {
+  // A string comparison, not `value == name`: json's operator== is a deep comparison of any two
+  // values, which the SDK would otherwise carry only for this and token.cpp (0.4 KB gzip).
+  if (!value.is_string()) return invalid(key, alternatives(names));
   for (const auto& [choice, name] : names) {
-    if (value == name) {
+    if (value.get_ref<const std::string&>() == name) {
       out = choice;
       return std::nullopt;
     }

@@ -51,9 +51,11 @@ Result<DecodedToken> decodeToken(std::string_view jwt) {
   }
   auto header = decodeJsonObject(jwt.substr(0, firstDot));
   if (!header) return invalid("The token header is not base64url JSON.");
-  auto alg = header->find("alg");
-  if (alg == header->end() || *alg != "HS256")
+  // Compared as a string rather than with json's deep operator!= (see settings.cpp).
+  std::string alg;
+  if (!readString(*header, "alg", alg) || alg != "HS256") {
     return invalid("The token is not signed with HS256.");
+  }
 
   auto payload = decodeJsonObject(jwt.substr(firstDot + 1, secondDot - firstDot - 1));
   if (!payload) return invalid("The token payload is not base64url JSON.");

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
-#include <unordered_map>
 
 namespace callsession {
 
@@ -18,7 +18,9 @@ class UsedTokens {
  private:
   void forgetExpired(int64_t nowSeconds);
 
-  std::unordered_map<std::string, int64_t> expiry_;
+  // A std::map, not an unordered_map: the browser SDK carries this class, and a hash table would
+  // add libc++'s hashing, rehashing and prime-number code (1.5 KB gzip) for a handful of entries.
+  std::map<std::string, int64_t> expiry_;
 };
 
 }  // namespace callsession
