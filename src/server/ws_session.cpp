@@ -101,7 +101,11 @@ void WsSession::onRead(beast::error_code error, size_t /*bytes*/) {
       }
     }
   }
-  if (phase_ != Phase::kEnded) readNext();
+  // Once closing, the close operation reads the rest itself (until the client's close frame). A
+  // read of ours beside it would race it for the client's frames: with both sides closing at once
+  // (a leave, then the client's own close) Beast 1.74 can leave both operations waiting on each
+  // other, off the socket, so that not even closing the socket would free the session.
+  if (phase_ == Phase::kAwaitingJoin || phase_ == Phase::kJoined) readNext();
 }
 
 void WsSession::handle(const signaling::ClientMessage& message) {

@@ -100,6 +100,31 @@ TEST_F(ConnectionLimitTest, AnAddressPastItsConnectionsGets429UntilOneCloses) {
   EXPECT_EQ(status, 101U);
 }
 
+class SlotReuseTest : public IntegrationTest {
+ protected:
+  SlotReuseTest() : IntegrationTest({{"CALLSESSION_MAX_CONNECTIONS_PER_ADDRESS", "4"}}) {}
+};
+
+// Regression: with both sides closing at once (leave, then the client's own close), a quarter of
+// the server's sessions used to wait forever inside Beast, holding their connection slots, so an
+// address that kept joining and leaving was refused for good. Rounds of two under a limit of four
+// leave room for slots given back a moment late; slots never given back fill it.
+TEST_F(SlotReuseTest, ConnectionsThatLeaveAndCloseAtOnceGiveTheirSlotsBack) {
+  const std::string sessionId = createMeeting();
+  for (int round = 0; round < 8; ++round) {
+    auto ada = joined("ada", sessionId);
+    auto bob = joined("bob", sessionId);
+    ada->leaveAndClose();
+    bob->leaveAndClose();
+    ASSERT_TRUE(ada->waitClosed()) << "round " << round;
+    ASSERT_TRUE(bob->waitClosed()) << "round " << round;
+  }
+  // Past the silence limit, by which even a stuck session has ended: all four slots are free.
+  std::this_thread::sleep_for(3s);
+  std::vector<std::unique_ptr<WsClient>> four;
+  for (const char* uid : {"ada", "bob", "cyd", "dan"}) four.push_back(joined(uid, sessionId));
+}
+
 TEST_F(IntegrationTest, AConnectionThatNeverJoinsIsClosedAfterTenSeconds) {
   WsClient idle(port());
   const Error refusal = refusalOf(idle, 12s);

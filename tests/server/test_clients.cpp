@@ -106,6 +106,17 @@ void WsClient::freeze() {
   io_.stop();
 }
 
+void WsClient::leaveAndClose() {
+  static const std::string kLeave =
+      signaling::serialize(signaling::ClientMessage{signaling::Leave{}});
+  boost::asio::post(io_, [this] {
+    ws_.text(true);
+    ws_.async_write(boost::asio::buffer(kLeave), [this](beast::error_code error, size_t) {
+      if (!error) ws_.async_close(websocket::close_code::normal, [](beast::error_code) {});
+    });
+  });
+}
+
 void WsClient::dropConnection() {
   std::promise<void> dropped;
   boost::asio::post(io_, [&] {

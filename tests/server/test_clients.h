@@ -66,6 +66,9 @@ class WsClient {
   void freeze();
   // Drops the TCP connection without a WebSocket close.
   void dropConnection();
+  // Sends leave and, without waiting for the server's answer, its own close frame: the SDK's way
+  // out, which crosses the server's close.
+  void leaveAndClose();
 
  private:
   void readNext();
