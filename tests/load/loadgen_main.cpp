@@ -2,7 +2,8 @@
 // relay traffic and join/leave churn for T seconds. Reports connections held, relayed messages
 // per second, p50/p99 relay latency and the server's memory before, at peak and after; exits 1 if
 // anything failed or a participant leaked (still listed after everyone left). It measures; it
-// holds no timing to a threshold.
+// holds no timing to a threshold. Against several nodes sharing rooms through Redis (--ports), the
+// members of each room alternate between the nodes, so that relays cross the bus.
 #include <boost/asio/ip/tcp.hpp>
 #include <chrono>
 #include <cstdio>
@@ -24,18 +25,31 @@ using Clock = std::chrono::steady_clock;
 
 struct Options {
   std::string host = "127.0.0.1";
-  std::string port = "8080";
+  // One per node (--ports=a,b or --port=a). HTTP goes to the first: the nodes share one store, so
+  // its tokens are good at every node.
+  std::vector<std::string> ports = {"8080"};
   std::string authKey;
   size_t connections = 100;
   size_t roomSize = 4;
   double seconds = 10;
   double signalsPerClientPerSecond = 1;
-  double churnPerSecond = 0;  // leave + rejoin events per second, over all clients
-  int serverPid = 0;
+  double churnPerSecond = 0;    // leave + rejoin events per second, over all clients
+  std::vector<int> serverPids;  // --server-pid=a,b: memory is reported summed and per node
   // Against the reference relay of tests/bench: no HTTP API, so participants, rooms and (unsigned)
   // tokens are made here, and the leak check through the API is skipped.
   bool reference = false;
 };
+
+// "a,b,c" as {"a", "b", "c"}.
+std::vector<std::string> splitList(const std::string& text) {
+  std::vector<std::string> items;
+  for (size_t start = 0, end = 0; end != std::string::npos; start = end + 1) {
+    end = text.find(',', start);
+    items.push_back(text.substr(start, end == std::string::npos ? end : end - start));
+    if (items.back().empty()) throw std::invalid_argument("empty item in list " + text);
+  }
+  return items;
+}
 
 Options parseOptions(int argc, char** argv) {
   Options o;
@@ -46,7 +60,9 @@ Options parseOptions(int argc, char** argv) {
     const std::string name = arg.substr(0, eq);
     const std::string value = eq == std::string::npos ? "" : arg.substr(eq + 1);
     if (name == "--port")
-      o.port = value;
+      o.ports = {value};
+    else if (name == "--ports")
+      o.ports = splitList(value);
     else if (name == "--host")
       o.host = value;
     else if (name == "--auth-key")
@@ -62,19 +78,21 @@ Options parseOptions(int argc, char** argv) {
     else if (name == "--churn")
       o.churnPerSecond = std::stod(value);
     else if (name == "--server-pid")
-      o.serverPid = std::stoi(value);
+      for (const auto& pid : splitList(value)) o.serverPids.push_back(std::stoi(pid));
     else if (name == "--reference")
       o.reference = true;
     else
       throw std::invalid_argument("unknown option " + arg);
   }
   if (o.roomSize < 2) throw std::invalid_argument("--room-size must be at least 2");
+  if (o.reference && o.ports.size() > 1) {
+    throw std::invalid_argument("--reference: the reference relay is one process, give one port");
+  }
   return o;
 }
 
-// Resident memory of the server in KiB, or 0 when no pid was given.
+// Resident memory of a server in KiB.
 long residentKiB(int pid) {
-  if (pid == 0) return 0;
   std::ifstream status("/proc/" + std::to_string(pid) + "/status");
   for (std::string line; std::getline(status, line);) {
     if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
@@ -82,11 +100,23 @@ long residentKiB(int pid) {
   return 0;
 }
 
+// Server memory in KiB (0 when no pid was given).
+struct Memory {
+  long before = 0;
+  long peak = 0;
+  long after = 0;
+};
+
+nlohmann::json toJson(const Memory& m) {
+  return {{"before", m.before}, {"peak", m.peak}, {"after", m.after}};
+}
+
 struct Participant {
   std::string uid;
   std::string authToken;
   std::string sessionId;
   std::string peerUid;  // the next one in the room: where this one's signals go
+  size_t node = 0;      // index in Options::ports of the node this one connects to
 };
 
 // A token of the right shape for the reference relay, which reads sub and sid without verifying.
@@ -135,6 +165,8 @@ std::vector<Participant> setUp(ApiClient& api, const Options& o) {
     for (size_t i = first; i < last; ++i) {
       people[i].sessionId = sessionId;
       people[i].peerUid = people[i + 1 < last ? i + 1 : first].uid;
+      // Alternating: with two nodes and an even room size, every signal goes to the other node.
+      people[i].node = (i - first) % o.ports.size();
     }
   }
   return people;
@@ -157,19 +189,39 @@ bool runUntil(boost::asio::io_context& io, Clock::duration timeout, Done done, T
 int main(int argc, char** argv) try {
   const Options o = parseOptions(argc, argv);
   boost::asio::io_context io;
-  ApiClient api(io, o.host, o.port);
+  ApiClient api(io, o.host, o.ports.front());
   std::cerr << "setting up " << o.connections << " participants in rooms of " << o.roomSize << "\n";
   const std::vector<Participant> people = setUp(api, o);
   std::vector<std::string> tokens;
   for (const auto& p : people) tokens.push_back(mintToken(api, p, o.reference));
-  const long memoryBefore = residentKiB(o.serverPid);
 
-  const boost::asio::ip::tcp::endpoint server(boost::asio::ip::make_address(o.host),
-                                              static_cast<unsigned short>(std::stoi(o.port)));
+  // Each node's memory, and the sum over the nodes, whose peak is the largest sum sampled (nodes
+  // need not peak at the same moment). Peak: sampled from the first connection to the last leave.
+  std::vector<Memory> nodeMemory(o.serverPids.size());
+  Memory memory;
+  auto sampleMemory = [&](long Memory::*field) {
+    // Before and after: the value now; peak: the largest yet.
+    auto record = [field](Memory& m, long kib) {
+      m.*field = field == &Memory::peak ? std::max(m.peak, kib) : kib;
+    };
+    long sum = 0;
+    for (size_t n = 0; n < o.serverPids.size(); ++n) {
+      const long kib = residentKiB(o.serverPids[n]);
+      record(nodeMemory[n], kib);
+      sum += kib;
+    }
+    record(memory, sum);
+  };
+  sampleMemory(&Memory::before);
+  sampleMemory(&Memory::peak);
+
+  std::vector<boost::asio::ip::tcp::endpoint> nodes;
+  for (const auto& port : o.ports) {
+    nodes.emplace_back(boost::asio::ip::make_address(o.host),
+                       static_cast<unsigned short>(std::stoi(port)));
+  }
   LoadStats stats;
   std::vector<std::shared_ptr<LoadClient>> clients;
-  long memoryPeak = memoryBefore;
-  auto sampleMemory = [&] { memoryPeak = std::max(memoryPeak, residentKiB(o.serverPid)); };
 
   // Connect in batches, so the listen backlog is never the thing being measured.
   const auto connectStart = Clock::now();
@@ -177,9 +229,11 @@ int main(int argc, char** argv) try {
   auto startSome = [&] {
     for (size_t batch = 0; batch < 200 && started < people.size(); ++batch, ++started) {
       const Participant& p = people[started];
-      clients.push_back(std::make_shared<LoadClient>(io, server, o.host, p.uid, p.peerUid, stats));
+      clients.push_back(
+          std::make_shared<LoadClient>(io, nodes[p.node], o.host, p.uid, p.peerUid, stats));
       clients.back()->join(tokens[started]);
     }
+    sampleMemory(&Memory::peak);
   };
   const bool allJoined = runUntil(
       io, std::chrono::seconds(60),
@@ -210,11 +264,11 @@ int main(int argc, char** argv) try {
         for (; churnDebt >= 1; churnDebt -= 1, ++churns) {
           const size_t i = anyone(random);
           clients[i]->leave();
-          clients[i] = std::make_shared<LoadClient>(io, server, o.host, people[i].uid,
-                                                    people[i].peerUid, stats);
+          clients[i] = std::make_shared<LoadClient>(io, nodes[people[i].node], o.host,
+                                                    people[i].uid, people[i].peerUid, stats);
           clients[i]->join(mintToken(api, people[i], o.reference));
         }
-        sampleMemory();
+        sampleMemory(&Memory::peak);
       });
   stats.measuring = false;
   const double window = std::chrono::duration<double>(Clock::now() - windowStart).count();
@@ -228,15 +282,16 @@ int main(int argc, char** argv) try {
   // Everyone leaves; then every room must be empty and the server's memory should come back.
   for (auto& client : clients) client->leave();
   runUntil(
-      io, std::chrono::seconds(3), [] { return false; }, [] {});
+      io, std::chrono::seconds(3), [] { return false; }, [&] { sampleMemory(&Memory::peak); });
   size_t leaked = 0;
   for (size_t room = 0; !o.reference && room * o.roomSize < people.size(); ++room) {
     auto answer = api.get("/api/meetings/" + people[room * o.roomSize].sessionId + "/participants");
     if (answer.body.is_array()) leaked += answer.body.size();
   }
-  const long memoryAfter = residentKiB(o.serverPid);
+  sampleMemory(&Memory::after);
 
-  const nlohmann::json report = {
+  nlohmann::json report = {
+      {"nodes", o.ports.size()},
       {"connections", o.connections},
       {"roomSize", o.roomSize},
       {"connectSeconds", connectSeconds},
@@ -248,10 +303,13 @@ int main(int argc, char** argv) try {
       {"relayP50Micros", stats.latency.percentile(50)},
       {"relayP99Micros", stats.latency.percentile(99)},
       {"latencySamples", stats.latency.count()},
-      {"serverMemoryKiB", {{"before", memoryBefore}, {"peak", memoryPeak}, {"after", memoryAfter}}},
+      {"serverMemoryKiB", toJson(memory)},
       {"leakedParticipants", leaked},
       {"failureReasons", stats.failureReasons},
   };
+  if (nodeMemory.size() > 1) {
+    for (const auto& node : nodeMemory) report["serverMemoryKiBPerNode"].push_back(toJson(node));
+  }
   std::cout << report.dump() << std::endl;
   return stats.failures == 0 && leaked == 0 && held == o.connections ? 0 : 1;
 } catch (const std::exception& e) {
