@@ -1,5 +1,8 @@
-// Server rows of the benchmark: the same load generator, with the same offered traffic, against
+// Server rows of the benchmark: the same load generator, with the same traffic, against
 // callsession-server and against the Node `ws` reference relay, one after the other in this run.
+// Traffic is either offered at `rate` signals per participant per second (latency at a load both
+// carry) or saturating, `window` signals in flight per participant, each passed on as it arrives
+// (throughput: as fast as each relay goes).
 import { execFile, spawn } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -8,9 +11,9 @@ import { NO_LIMITS, TEST_AUTH_KEY, freePort, repoRoot, startServer } from "../e2
 const run = promisify(execFile);
 const loadgen = path.join(repoRoot, "build/native/tests/load/callsession-loadgen");
 
-async function generate(port, pid, { connections, rate, seconds }, extra = []) {
+async function generate(port, pid, { connections, rate = 0, window = 0, seconds }, extra = []) {
   const args = [`--port=${port}`, `--server-pid=${pid}`, `--connections=${connections}`,
-    "--room-size=4", `--rate=${rate}`, `--seconds=${seconds}`, "--churn=0", ...extra];
+    "--room-size=4", `--rate=${rate}`, `--window=${window}`, `--seconds=${seconds}`, "--churn=0", ...extra];
   const { stdout } = await run(loadgen, args, { maxBuffer: 1 << 20 }).catch((error) => error);
   return JSON.parse(stdout.trim().split("\n").pop());
 }

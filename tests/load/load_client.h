@@ -6,6 +6,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "latency_recorder.h"
@@ -20,6 +21,10 @@ struct LoadStats {
   size_t signalsSent = 0;
   size_t signalsReceived = 0;
   bool measuring = false;  // latencies are recorded only in the measured window
+  // Closed loop (saturation): while measuring, every signal that arrives is passed on, from its
+  // receiver to the receiver's own peer, so the signals in flight stay constant and the server
+  // relays as fast as it can.
+  bool closedLoop = false;
   LatencyRecorder latency;
 };
 
@@ -43,6 +48,7 @@ class LoadClient : public std::enable_shared_from_this<LoadClient> {
   void onOpen(const std::string& token);
   void read();
   void onMessage(std::string_view text);
+  void onSignal(const nlohmann::json& signal);
   void send(std::string text);
   void writeNext();
   void fail(const std::string& why);

@@ -33,6 +33,9 @@ struct Options {
   size_t roomSize = 4;
   double seconds = 10;
   double signalsPerClientPerSecond = 1;
+  // --window=W: saturation instead of a rate. Each participant starts W signals and every signal
+  // received is passed on (LoadStats::closedLoop), so throughput is the server's capacity.
+  size_t window = 0;
   double churnPerSecond = 0;    // leave + rejoin events per second, over all clients
   std::vector<int> serverPids;  // --server-pid=a,b: memory is reported summed and per node
   // Against the reference relay of tests/bench: no HTTP API, so participants, rooms and (unsigned)
@@ -75,6 +78,8 @@ Options parseOptions(int argc, char** argv) {
       o.seconds = std::stod(value);
     else if (name == "--rate")
       o.signalsPerClientPerSecond = std::stod(value);
+    else if (name == "--window")
+      o.window = std::stoul(value);
     else if (name == "--churn")
       o.churnPerSecond = std::stod(value);
     else if (name == "--server-pid")
@@ -250,6 +255,10 @@ int main(int argc, char** argv) try {
   size_t churns = 0;
   auto last = Clock::now();
   stats.measuring = true;
+  stats.closedLoop = o.window > 0;
+  for (size_t started = 0; started < o.window; ++started) {
+    for (auto& client : clients) client->sendSignal();
+  }
   const size_t receivedBefore = stats.signalsReceived;
   const auto windowStart = Clock::now();
   runUntil(
@@ -258,7 +267,9 @@ int main(int argc, char** argv) try {
       [&] {
         const double elapsed = std::chrono::duration<double>(Clock::now() - last).count();
         last = Clock::now();
-        signalDebt += elapsed * o.signalsPerClientPerSecond * static_cast<double>(clients.size());
+        if (o.window == 0) {
+          signalDebt += elapsed * o.signalsPerClientPerSecond * static_cast<double>(clients.size());
+        }
         churnDebt += elapsed * o.churnPerSecond;
         for (; signalDebt >= 1; signalDebt -= 1) clients[cursor++ % clients.size()]->sendSignal();
         for (; churnDebt >= 1; churnDebt -= 1, ++churns) {
@@ -294,6 +305,7 @@ int main(int argc, char** argv) try {
       {"nodes", o.ports.size()},
       {"connections", o.connections},
       {"roomSize", o.roomSize},
+      {"window", o.window},
       {"connectSeconds", connectSeconds},
       {"held", held},
       {"failures", stats.failures},

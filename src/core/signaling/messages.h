@@ -102,6 +102,8 @@ struct ParticipantState {
 
 struct RelayedSignal {
   std::string from;
+  // Compact JSON object text, as parsing a client's signal leaves it: serialize() splices it in
+  // as is.
   std::string dataJson;
 
   friend bool operator==(const RelayedSignal&, const RelayedSignal&) = default;
