@@ -19,11 +19,12 @@ std::string description(const std::string& type, const std::string& sdp = "v=0")
 
 class PeerTest : public ::testing::Test {
  protected:
-  void open(bool polite) {
+  void open(bool polite, FirstOffer firstOffer = FirstOffer::kOurs) {
     peer = std::make_unique<RemotePeer>(
         platform, PeerConfig{"bob", "[]"}, polite,
         [this](std::string data) { sent.push_back(json::parse(data)); },
-        [this](double level) { levels.push_back(level); }, [this] { ++lost; }, [](const Error&) {});
+        [this](double level) { levels.push_back(level); }, [this] { ++lost; }, [](const Error&) {},
+        firstOffer);
     connection = platform.peers.at("bob");
   }
 
@@ -53,6 +54,21 @@ TEST_F(PeerTest, NegotiationNeededSendsAnOffer) {
   peer->onLocalDescription({"offer", "sdp-a"});
   ASSERT_EQ(sent.size(), 1U);
   EXPECT_EQ(sent[0], json::parse(description("offer", "sdp-a")));
+}
+
+TEST_F(PeerTest, APeerWaitingForTheFirstOfferDoesNotOfferButAnswersIt) {
+  open(true, FirstOffer::kTheirs);
+  peer->onNegotiationNeeded();  // the browser asks as soon as the tracks are added
+  EXPECT_TRUE(connection->calls.empty()) << "no offer of ours to collide with the newcomer's";
+  peer->onSignal(description("offer"));
+  peer->onRemoteDescriptionSet("offer");
+  EXPECT_EQ(connection->calls,
+            (std::vector<std::string>{"setRemoteDescription offer", "setLocalDescription"}));
+  // From then on, either side negotiates as perfect negotiation has it.
+  connection->calls.clear();
+  peer->onLocalDescription({"answer", "sdp-b"});
+  peer->onNegotiationNeeded();
+  EXPECT_EQ(connection->calls, std::vector<std::string>{"setLocalDescription"});
 }
 
 TEST_F(PeerTest, AnOfferInStableStateIsAnswered) {

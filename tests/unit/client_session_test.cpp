@@ -38,6 +38,16 @@ TEST_F(Session, TheTokenAndNameGoToTheServerOnceTheSocketOpens) {
             signaling::ClientMessage(signaling::Join{token, "Ada"}));
 }
 
+TEST_F(Session, TheNewcomerOffersAndTheOnesAlreadyThereWaitForItsOffer) {
+  joinFully({person("bob")});
+  platform.peers.at("bob")->listener.onNegotiationNeeded();
+  EXPECT_EQ(platform.peers.at("bob")->calls, std::vector<std::string>{"setLocalDescription"})
+      << "ada, the newcomer, offers to bob, who was there";
+  platform.socket->receive(signaling::ParticipantJoined{person("carol")});
+  platform.peers.at("carol")->listener.onNegotiationNeeded();
+  EXPECT_TRUE(platform.peers.at("carol")->calls.empty()) << "carol, the newcomer, offers to ada";
+}
+
 TEST_F(Session, AJoinCompletesOnlyWithBothMediaAndTheRoster) {
   auto outcome = join();
   platform.socket->listener.onSignalingOpen();

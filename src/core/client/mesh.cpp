@@ -23,15 +23,15 @@ Mesh::Remote* Mesh::find(std::string_view uid) {
   return it == remotes_.end() ? nullptr : &*it;
 }
 
-bool Mesh::add(const signaling::Participant& participant) {
+bool Mesh::add(const signaling::Participant& participant, FirstOffer firstOffer) {
   if (participant.uid == selfUid_ || find(participant.uid) != nullptr) return false;
   const std::string& uid = participant.uid;
   auto send = [this, uid](std::string dataJson) { sendSignal_(uid, std::move(dataJson)); };
   auto level = [this, uid](double value) { onAudioLevel_(uid, value); };
   auto lost = [this, uid] { onPeerLost_(uid); };  // a copy: the peer and this lambda may go
-  auto peer = std::make_unique<RemotePeer>(platform_, PeerConfig{uid, iceServersJson_, icePolicy_},
-                                           isPolite(selfUid_, uid), std::move(send),
-                                           std::move(level), std::move(lost), onRelayRefused_);
+  auto peer = std::make_unique<RemotePeer>(
+      platform_, PeerConfig{uid, iceServersJson_, icePolicy_}, isPolite(selfUid_, uid),
+      std::move(send), std::move(level), std::move(lost), onRelayRefused_, firstOffer);
   remotes_.push_back({participant, std::move(peer)});
   return true;
 }

@@ -31,8 +31,9 @@ class Mesh {
        IceTransportPolicy icePolicy, SendSignal sendSignal, OnAudioLevel onAudioLevel,
        OnPeerLost onPeerLost, RemotePeer::OnRelayRefused onRelayRefused);
 
-  // Opens a connection to a newcomer; false (and nothing opened) for oneself or a known uid.
-  bool add(const signaling::Participant& participant);
+  // Opens a connection to a participant, offering first or waiting for their offer (FirstOffer);
+  // false (and nothing opened) for oneself or a known uid.
+  bool add(const signaling::Participant& participant, FirstOffer firstOffer = FirstOffer::kOurs);
   // Closes the connection; false if the uid is unknown.
   bool remove(std::string_view uid);
   // False if the uid is unknown or nothing changed.

@@ -23,7 +23,7 @@ std::string stringField(const json& object, const char* key) {
 
 RemotePeer::RemotePeer(Platform& platform, const PeerConfig& config, bool polite,
                        SendSignal sendSignal, OnAudioLevel onAudioLevel, OnLost onLost,
-                       OnRelayRefused onRelayRefused)
+                       OnRelayRefused onRelayRefused, FirstOffer firstOffer)
     : platform_(platform),
       polite_(polite),
       sendSignal_(std::move(sendSignal)),
@@ -31,6 +31,7 @@ RemotePeer::RemotePeer(Platform& platform, const PeerConfig& config, bool polite
       onLost_(std::move(onLost)),
       onRelayRefused_(std::move(onRelayRefused)),
       recovery_(/*restarts=*/!polite),
+      awaitingFirstOffer_(firstOffer == FirstOffer::kTheirs),
       connection_(platform.openPeer(config, *this)) {
   recovery_.opened(platform_.clock().nowMillis());
   recover(IceRecovery::Action::kNone);  // arms the first-connect deadline
@@ -51,6 +52,7 @@ void RemotePeer::onSignal(std::string_view dataJson) {
 
 void RemotePeer::onRemoteDescription(SessionDescription description) {
   if (description.type != "offer" && description.type != "answer") return;
+  if (description.type == "offer") awaitingFirstOffer_ = false;
   // Ready for an offer when not making one and either stable or about to be (an answer is being
   // applied): anything else is a collision.
   const bool readyForOffer =
@@ -66,6 +68,9 @@ void RemotePeer::onRemoteDescription(SessionDescription description) {
 }
 
 void RemotePeer::onNegotiationNeeded() {
+  // The answer carries our tracks (the offer's sections take the transceivers addTrack made); the
+  // browser asks again once stable if anything is left to negotiate.
+  if (awaitingFirstOffer_) return;
   makingOffer_ = true;
   connection_->setLocalDescription();
 }
@@ -133,6 +138,7 @@ void RemotePeer::recover(IceRecovery::Action action) {
 // earlier restart offer still unanswered (lost while the signaling socket was down) would hold that
 // back, so it is replaced by a new offer, which the pending restart gives new credentials.
 void RemotePeer::restartIce() {
+  awaitingFirstOffer_ = false;  // the newcomer's offer never came: ours will do
   connection_->restartIce();
   if (connection_->signalingState() == SignalingState::kHaveLocalOffer && !makingOffer_) {
     onNegotiationNeeded();

@@ -18,6 +18,13 @@ inline bool isPolite(std::string_view selfUid, std::string_view remoteUid) {
   return selfUid < remoteUid;
 }
 
+// Who opens a new connection: the newcomer offers to everyone the server's roster lists (kOurs),
+// and the ones already in the room wait for that offer (kTheirs) instead of offering at once too.
+// Perfect negotiation would resolve the collision, but Chromium then sometimes gathers no ICE
+// candidates at all on the polite side, whose offer was rolled back while gathering: a connection
+// that never connects, seen in one call in seven across two server nodes.
+enum class FirstOffer { kOurs, kTheirs };
+
 // One remote participant's connection, negotiated with the "perfect negotiation" pattern of the
 // WebRTC spec (§10.7 of W3C webrtc-pc): either side may offer whenever it needs to, and an offer
 // collision resolves by politeness — the impolite side ignores the other's offer, the polite side
@@ -36,7 +43,8 @@ class RemotePeer final : public PeerListener {
   using OnRelayRefused = std::function<void(Error refusal)>;
 
   RemotePeer(Platform& platform, const PeerConfig& config, bool polite, SendSignal sendSignal,
-             OnAudioLevel onAudioLevel, OnLost onLost, OnRelayRefused onRelayRefused);
+             OnAudioLevel onAudioLevel, OnLost onLost, OnRelayRefused onRelayRefused,
+             FirstOffer firstOffer = FirstOffer::kOurs);
 
   // The `data` of a signal relayed from the remote participant. Malformed data is dropped.
   void onSignal(std::string_view dataJson);
@@ -73,6 +81,9 @@ class RemotePeer final : public PeerListener {
   std::unique_ptr<Timer> recoveryTimer_;  // at recovery_.wakeAt()
   std::optional<int64_t> timerAt_;
   bool makingOffer_ = false;
+  // FirstOffer::kTheirs until the remote's first offer (or an ICE restart of ours): negotiation
+  // the browser asks for meanwhile is left to that offer's answer.
+  bool awaitingFirstOffer_;
   bool ignoreOffer_ = false;
   bool settingRemoteAnswer_ = false;
   // Candidates that came after an offer this side ignored in a collision. The other side answers

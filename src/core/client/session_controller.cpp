@@ -229,13 +229,14 @@ void SessionController::maybeComplete() {
 
 // ---- In the call -----------------------------------------------------------------------------
 
-bool SessionController::apply(const signaling::ServerMessage& message, bool announce) {
+bool SessionController::apply(const signaling::ServerMessage& message, bool announce,
+                              FirstOffer firstOffer) {
   Mesh& mesh = *call_->mesh;
   bool changed = false;
   if (const auto* joined = std::get_if<signaling::ParticipantJoined>(&message)) {
     std::erase(call_->missing, joined->participant.uid);  // back: its peer lives on
     mesh.setInRoom(joined->participant.uid, true);
-    changed = mesh.add(joined->participant);
+    changed = mesh.add(joined->participant, firstOffer);
     if (changed && announce) {
       emit(events::kParticipantJoined, events::participant(joined->participant));
     }

@@ -91,8 +91,11 @@ class SessionController final : private MediaListener,
   // A peer whose connection no ICE restart brought back.
   void onPeerLost(std::string uid);
   void onEndOfCall(Error error);
-  // Roster changes; true if something changed. `announce` emits the app events for it.
-  bool apply(const signaling::ServerMessage& message, bool announce);
+  // Roster changes; true if something changed. `announce` emits the app events for it. A newcomer
+  // announced by the server offers to us (FirstOffer::kTheirs); one found in a roster we were
+  // given (a rejoin's) is ours to offer to.
+  bool apply(const signaling::ServerMessage& message, bool announce,
+             FirstOffer firstOffer = FirstOffer::kTheirs);
   void sendState();
   void render();
   Status requireVideo() const;

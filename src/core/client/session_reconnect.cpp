@@ -73,7 +73,7 @@ void SessionController::restore(signaling::Joined joined) {
   }
   bool stateChanged = false;
   for (const auto& participant : joined.participants) {
-    apply(signaling::ParticipantJoined{participant}, /*announce=*/true);
+    apply(signaling::ParticipantJoined{participant}, /*announce=*/true, FirstOffer::kOurs);
     stateChanged |=
         mesh.setMediaState(participant.uid, participant.audioMuted, participant.videoPaused);
   }
