@@ -13,6 +13,7 @@
 #include "local_rooms.h"
 #include "log.h"
 #include "meeting_ids.h"
+#include "memory_trimmer.h"
 #include "postgres_store.h"
 #include "redis_rooms.h"
 #include "sqlite_store.h"
@@ -85,6 +86,8 @@ int run() {
                                                 config.port);
   auto listener = std::make_shared<Listener>(io, endpoint, context, files, tls.get());
   listener->start();
+  MemoryTrimmer trimmer(io);
+  trimmer.start();
 
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code&, int signal) {
