@@ -2,7 +2,7 @@
 // a fresh token, a tab that dies, and the same user joining from a second tab.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { createMeeting, launchBrowser, loginAs, waitFor } from "./support/harness.mjs";
+import { launchBrowser, newMeeting, waitFor } from "./support/harness.mjs";
 import {
   eventsOf,
   join,
@@ -27,11 +27,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function meeting() {
-  const { authToken } = await loginAs(server, "organiser");
-  return (await createMeeting(server, authToken)).sessionId;
-}
-
 // Opens one tab per uid and joins them one after the other.
 async function joinAll(sessionId, uids) {
   const tabs = {};
@@ -45,7 +40,7 @@ async function joinAll(sessionId, uids) {
 const closeAll = (tabs) => Promise.all(Object.values(tabs).map((tab) => tab.context.close()));
 
 test("three participants each decode the other two", async () => {
-  const tabs = await joinAll(await meeting(), ["ada", "bob", "cy"]);
+  const tabs = await joinAll(await newMeeting(server), ["ada", "bob", "cy"]);
   try {
     for (const [uid, tab] of Object.entries(tabs)) {
       const others = Object.keys(tabs).filter((other) => other !== uid);
@@ -68,7 +63,7 @@ test("three participants each decode the other two", async () => {
 });
 
 test("a participant who left rejoins with a fresh token and is seen again", async () => {
-  const sessionId = await meeting();
+  const sessionId = await newMeeting(server);
   const tabs = await joinAll(sessionId, ["ada", "bob"]);
   try {
     await leave(tabs.ada.page);
@@ -84,7 +79,7 @@ test("a participant who left rejoins with a fresh token and is seen again", asyn
 });
 
 test("a tab that dies is gone for the others within 3 s", async () => {
-  const tabs = await joinAll(await meeting(), ["ada", "bob"]);
+  const tabs = await joinAll(await newMeeting(server), ["ada", "bob"]);
   try {
     await waitForVideoFrom(tabs.ada.page, "bob");
     // The renderer crashes: no leave message, no page lifecycle, as when a laptop lid closes.
@@ -100,7 +95,7 @@ test("a tab that dies is gone for the others within 3 s", async () => {
 });
 
 test("the same user joining from a second tab ends the first tab's connection", async () => {
-  const sessionId = await meeting();
+  const sessionId = await newMeeting(server);
   const first = await openSdkPage(browser, server);
   const second = await openSdkPage(browser, server);
   try {

@@ -5,7 +5,7 @@
 // Needs CALLSESSION_TEST_REDIS and CALLSESSION_TEST_POSTGRES (scripts/test.sh exports both).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { api, createMeeting, launchBrowser, loginAs, waitFor, within } from "./support/harness.mjs";
+import { api, launchBrowser, newMeeting, waitFor, within } from "./support/harness.mjs";
 import { startSdkNodes } from "./support/nodes.mjs";
 import {
   eventsOf,
@@ -39,10 +39,7 @@ after(async () => {
 });
 
 // Meetings are created at node A; node B knows them only through the shared database.
-async function meetingAtNodeA() {
-  const { authToken } = await loginAs(nodeA, "organiser");
-  return (await createMeeting(nodeA, authToken)).sessionId;
-}
+const meetingAtNodeA = () => newMeeting(nodeA);
 
 // Waits until `node` lists exactly `uids`, each once, as connected to the meeting; a timeout names
 // the last answer.

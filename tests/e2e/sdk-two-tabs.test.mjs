@@ -3,7 +3,7 @@
 // nothing open.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { createMeeting, launchBrowser, loginAs, waitFor } from "./support/harness.mjs";
+import { launchBrowser, newMeeting, waitFor } from "./support/harness.mjs";
 import {
   eventsOf,
   leave,
@@ -27,14 +27,9 @@ after(async () => {
   await server?.stop();
 });
 
-async function meeting() {
-  const { authToken } = await loginAs(server, "organiser");
-  return (await createMeeting(server, authToken)).sessionId;
-}
-
 // ada (ES module) and bob (script-tag bundle), joined and seeing each other.
 async function twoInACall() {
-  const sessionId = await meeting();
+  const sessionId = await newMeeting(server);
   const ada = await openSdkPage(browser, server, { bundle: "module" });
   const bob = await openSdkPage(browser, server, { bundle: "script" });
   const joined = await logInAndJoin(ada.page, "ada", sessionId);

@@ -165,6 +165,12 @@ export async function createMeeting(server, authToken, options = { strategy: "uu
   return body;
 }
 
+// A fresh meeting's sessionId, created at `server` by an organiser who then takes no part.
+export async function newMeeting(server) {
+  const { authToken } = await loginAs(server, "organiser");
+  return (await createMeeting(server, authToken)).sessionId;
+}
+
 // `promise`'s result, or an error naming `what` once `timeoutMs` pass: for page calls (a join) that
 // a broken server could leave pending for good, so that the test fails saying which step hung.
 export async function within(what, promise, timeoutMs = 10_000) {
