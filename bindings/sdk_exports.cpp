@@ -3,17 +3,17 @@
 // function it is given); nothing here throws, so no exception reaches JS.
 #include <emscripten/bind.h>
 
-#include <nlohmann/json.hpp>
-
 #include "browser_platform.h"
 #include "callbacks.h"
 #include "core/client/client.h"
-#include "core/client/json_text.h"
+#include "core/client/events.h"
+#include "core/json/value.h"
+#include "core/json/writer.h"
 
 namespace callsession::bindings {
 namespace {
 
-using nlohmann::json;
+using json::Writer;
 
 BrowserPlatform& platform() {
   static auto* instance = new BrowserPlatform();  // one per page, alive as long as the page
@@ -30,22 +30,31 @@ std::string text(const val& value) {
   return value.isString() ? value.as<std::string>() : "";
 }
 
-json errorJson(const Error& error) {
-  return {{"code", std::string(toString(error.code))}, {"message", error.message}};
+// {data, error: null}; `data` is JSON text.
+std::string answer(std::string_view data) {
+  Writer w;
+  w.beginObject().key("data").raw(data).key("error").null().endObject();
+  return std::move(w).take();
 }
 
-std::string answer(const json& data) {
-  return json{{"data", data}, {"error", nullptr}}.dump();
-}
+// {data: null, error: {code, message}}
 std::string answer(const Error& error) {
-  return json{{"data", nullptr}, {"error", errorJson(error)}}.dump();
-}
-std::string answer(const Status& status) {
-  return status.ok() ? answer(json(nullptr)) : answer(status.error());
+  Writer w;
+  w.beginObject().key("data").null().key("error");
+  client::events::writeError(w, error);
+  w.endObject();
+  return std::move(w).take();
 }
 
-json userJson(const client::User& user) {
-  return {{"uid", user.uid}, {"name", user.name}, {"avatar", user.avatar}};
+std::string answer(const Status& status) {
+  return status.ok() ? answer("null") : answer(status.error());
+}
+
+std::string userJson(const client::User& user) {
+  Writer w;
+  w.beginObject().key("uid").string(user.uid).key("name").string(user.name);
+  w.key("avatar").string(user.avatar).endObject();
+  return std::move(w).take();
 }
 
 std::string init(val configJson, val pageOrigin) {
@@ -53,36 +62,38 @@ std::string init(val configJson, val pageOrigin) {
 }
 
 void login(val uid, val profileJson, val resolve) {
-  const json profile = client::parseJson(text(profileJson));
-  auto field = [&profile](const char* key) {
-    auto it = profile.is_object() ? profile.find(key) : profile.end();
-    return it != profile.end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
+  const auto profile = json::parse(text(profileJson)).value_or(json::Value());
   sdk().account().login(
-      text(uid), field("name"), field("avatar"), [resolve](const Result<client::User>& result) {
+      text(uid), profile.stringOr("name"), profile.stringOr("avatar"),
+      [resolve](const Result<client::User>& result) {
         resolve(result.ok() ? answer(userJson(result.value())) : answer(result.error()));
       });
 }
 
 std::string logout() {
   sdk().account().logout();
-  return answer(json(nullptr));
+  return answer("null");
 }
 
 std::string getLoggedInUser() {
   const auto& user = sdk().account().user();
-  return user ? userJson(*user).dump() : "null";
+  return user ? userJson(*user) : "null";
 }
 
 // {token, expiresAt, error}: the contract's one result without `data`.
 void generateToken(val sessionId, val resolve) {
   sdk().account().generateToken(
       text(sessionId), [resolve](const Result<client::IssuedToken>& result) {
-        resolve((result.ok() ? json{{"token", result.value().token},
-                                    {"expiresAt", result.value().expiresAt},
-                                    {"error", nullptr}}
-                             : json{{"error", errorJson(result.error())}})
-                    .dump());
+        Writer w;
+        w.beginObject();
+        if (result.ok()) {
+          w.key("token").string(result.value().token);
+          w.key("expiresAt").integer(result.value().expiresAt).key("error").null();
+        } else {
+          w.key("error");
+          client::events::writeError(w, result.error());
+        }
+        resolve(std::move(w.endObject()).take());
       });
 }
 
@@ -91,14 +102,14 @@ void joinSession(val token, val settingsJson, val container, val resolve) {
                               platform().openView(std::move(container))};
   sdk().session().join(std::move(request), [resolve](const Result<client::JoinInfo>& result) {
     resolve(result.ok()
-                ? answer(json{{"sessionId", result.value().sessionId}, {"uid", result.value().uid}})
+                ? answer(client::events::session(result.value().sessionId, result.value().uid))
                 : answer(result.error()));
   });
 }
 
 std::string leaveSession() {
   sdk().session().leave();
-  return answer(json(nullptr));
+  return answer("null");
 }
 
 std::string setAudioMuted(bool muted) {

@@ -1,15 +1,14 @@
 #include "settings.h"
 
 #include <array>
-#include <nlohmann/json.hpp>
 #include <string>
 
-#include "json_text.h"
+#include "json/value.h"
 
 namespace callsession {
 namespace {
 
-using nlohmann::json;
+using json::Value;
 
 constexpr std::array<std::pair<CallLayout, std::string_view>, 3> kLayoutNames{{
     {CallLayout::kTile, "TILE"},
@@ -58,14 +57,12 @@ std::string alternatives(const std::array<std::pair<Choice, std::string_view>, N
 }
 
 template <class Choice, size_t N>
-std::optional<Error> applyChoice(const std::string& key, const json& value,
+std::optional<Error> applyChoice(const std::string& key, const Value& value,
                                  const std::array<std::pair<Choice, std::string_view>, N>& names,
                                  Choice& out) {
-  // A string comparison, not `value == name`: json's operator== is a deep comparison of any two
-  // values, which the SDK would otherwise carry only for this and token.cpp (0.4 KB gzip).
-  if (!value.is_string()) return invalid(key, alternatives(names));
+  if (!value.isString()) return invalid(key, alternatives(names));
   for (const auto& [choice, name] : names) {
-    if (value.get_ref<const std::string&>() == name) {
+    if (value.text() == name) {
       out = choice;
       return std::nullopt;
     }
@@ -74,7 +71,8 @@ std::optional<Error> applyChoice(const std::string& key, const json& value,
 }
 
 // Applies one key; an Error if the key is unknown or its value has the wrong type.
-std::optional<Error> applySetting(const std::string& key, const json& value, SessionSettings& out) {
+std::optional<Error> applySetting(const std::string& key, const Value& value,
+                                  SessionSettings& out) {
   if (key == "sessionType") return applyChoice(key, value, kSessionTypeNames, out.sessionType);
   if (key == "layout") return applyChoice(key, value, kLayoutNames, out.layout);
   if (key == "iceTransportPolicy") {
@@ -82,8 +80,8 @@ std::optional<Error> applySetting(const std::string& key, const json& value, Ses
   }
   for (const auto& setting : kBoolSettings) {
     if (setting.key != key) continue;
-    if (!value.is_boolean()) return invalid(key, "true or false");
-    out.*setting.field = value.get<bool>();
+    if (!value.isBool()) return invalid(key, "true or false");
+    out.*setting.field = value.asBool();
     return std::nullopt;
   }
   return makeError(ErrorCode::kSettingsInvalid, "Unknown setting '" + key + "'.");
@@ -105,13 +103,13 @@ std::optional<CallLayout> callLayoutFromString(std::string_view text) {
 Result<SessionSettings> parseSettings(std::string_view text) {
   SessionSettings settings;
   if (text.empty()) return settings;
-  const json parsed = parseJson(text);
-  if (parsed.is_null()) return settings;
-  if (parsed.is_discarded() || !parsed.is_object()) {
+  const auto parsed = json::parse(text);
+  if (parsed && parsed->isNull()) return settings;
+  if (!parsed || !parsed->isObject()) {
     return makeError(ErrorCode::kSettingsInvalid, "Settings must be an object.");
   }
-  for (const auto& [key, value] : parsed.items()) {
-    if (auto error = applySetting(key, value, settings)) return *error;
+  for (size_t i = 0; i < parsed->keys().size(); ++i) {
+    if (auto error = applySetting(parsed->keys()[i], parsed->items()[i], settings)) return *error;
   }
   return settings;
 }

@@ -1,39 +1,36 @@
 #include "token.h"
 
-#include <nlohmann/json.hpp>
-
 #include "base64url.h"
-#include "json_text.h"
+#include "json/value.h"
 
 namespace callsession {
 namespace {
 
-using nlohmann::json;
+using json::Value;
 
 Error invalid(std::string message) {
   return makeError(ErrorCode::kTokenInvalid, std::move(message));
 }
 
 // Parses base64url-encoded JSON that must be an object; nullopt on any fault.
-std::optional<json> decodeJsonObject(std::string_view part) {
+std::optional<Value> decodeJsonObject(std::string_view part) {
   auto bytes = base64UrlDecode(part);
   if (!bytes) return std::nullopt;
-  json parsed = parseJson(*bytes);
-  if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
+  auto parsed = json::parse(*bytes);
+  if (!parsed || !parsed->isObject()) return std::nullopt;
   return parsed;
 }
 
-bool readString(const json& object, const char* key, std::string& out) {
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_string()) return false;
-  out = it->get_ref<const std::string&>();
+bool readString(const Value& object, const char* key, std::string& out) {
+  out = object.stringOr(key);
   return !out.empty();
 }
 
-bool readSeconds(const json& object, const char* key, int64_t& out) {
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_number_integer()) return false;
-  out = it->get<int64_t>();
+bool readSeconds(const Value& object, const char* key, int64_t& out) {
+  const Value* value = object.find(key);
+  const auto seconds = value != nullptr ? value->toInt64() : std::nullopt;
+  if (!seconds) return false;
+  out = *seconds;
   return out >= 0;
 }
 
@@ -51,7 +48,6 @@ Result<DecodedToken> decodeToken(std::string_view jwt) {
   }
   auto header = decodeJsonObject(jwt.substr(0, firstDot));
   if (!header) return invalid("The token header is not base64url JSON.");
-  // Compared as a string rather than with json's deep operator!= (see settings.cpp).
   std::string alg;
   if (!readString(*header, "alg", alg) || alg != "HS256") {
     return invalid("The token is not signed with HS256.");

@@ -11,8 +11,6 @@
 namespace callsession::server {
 namespace {
 
-using nlohmann::json;
-
 constexpr int64_t kDefaultMeetingTtlSeconds = int64_t{24} * 60 * 60;
 constexpr int64_t kMinMeetingTtlSeconds = 60;
 constexpr int64_t kMaxMeetingTtlSeconds = int64_t{30} * 24 * 60 * 60;
@@ -26,27 +24,29 @@ struct MeetingRequest {
   std::vector<std::string> allowList;
 };
 
-std::vector<std::string> readAllowList(const json* list) {
+std::vector<std::string> readAllowList(const json::Value* list) {
   std::vector<std::string> uids;
   if (list == nullptr) return uids;
-  if (list->size() > kMaxAllowListSize) throw HttpError::badRequest("'allowList' is too long.");
-  for (const json& uid : *list) {
-    if (!uid.is_string() || !signaling::isValidUid(uid.get_ref<const std::string&>())) {
+  if (list->items().size() > kMaxAllowListSize) {
+    throw HttpError::badRequest("'allowList' is too long.");
+  }
+  for (const json::Value& uid : list->items()) {
+    if (!uid.isString() || !signaling::isValidUid(uid.text())) {
       throw HttpError::badRequest("'allowList' must hold valid uids only.");
     }
-    uids.push_back(uid.get_ref<const std::string&>());
+    uids.push_back(uid.text());
   }
   return uids;
 }
 
-MeetingRequest readMeetingRequest(const json& body) {
+MeetingRequest readMeetingRequest(const json::Value& body) {
   MeetingRequest request;
   signaling::FieldReader reader(body);
   std::string strategy = "uuid";
   reader.optionalString("strategy", strategy);
   reader.optionalString("resource", request.resource);
   reader.optionalInteger("ttlSeconds", request.ttlSeconds);
-  const json* allowList = reader.optionalArray("allowList");
+  const json::Value* allowList = reader.optionalArray("allowList");
   requireWellFormed(reader);
 
   auto known = strategyFromString(strategy);
@@ -56,7 +56,7 @@ MeetingRequest readMeetingRequest(const json& body) {
   if (needsResource && request.resource.empty()) {
     throw HttpError::badRequest("The " + strategy + " strategy needs a 'resource'.");
   }
-  if (!needsResource && body.contains("resource")) {
+  if (!needsResource && body.find("resource") != nullptr) {
     throw HttpError::badRequest("The uuid strategy takes no 'resource'.");
   }
   if (request.resource.size() > kMaxResourceLength) {
@@ -133,7 +133,7 @@ HttpResponse getMeeting(const std::string& sessionId, const ServerContext& conte
 
 HttpResponse listParticipants(const std::string& sessionId, const ServerContext& context) {
   requireMeeting(sessionId, context);
-  json participants = json::array();
+  nlohmann::json participants = nlohmann::json::array();
   for (const auto& participant : context.rooms.roster(sessionId)) {
     participants.push_back(
         {{"uid", participant.uid}, {"name", participant.name}, {"joinedAt", participant.joinedAt}});

@@ -4,12 +4,12 @@
 
 namespace callsession::server {
 
-nlohmann::json jsonObjectBody(const HttpRequest& request) {
-  if (request.body.empty()) return nlohmann::json::object();
-  auto body = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded()) throw HttpError::badRequest("The body is not valid JSON.");
-  if (!body.is_object()) throw HttpError::badRequest("The body must be a JSON object.");
-  return body;
+json::Value jsonObjectBody(const HttpRequest& request) {
+  if (request.body.empty()) return json::Value::object();
+  auto body = json::parse(request.body);
+  if (!body) throw HttpError::badRequest("The body is not valid JSON.");
+  if (!body->isObject()) throw HttpError::badRequest("The body must be a JSON object.");
+  return std::move(*body);
 }
 
 void requireWellFormed(const signaling::FieldReader& reader) {

@@ -1,7 +1,5 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include "auth_token.h"
 #include "core/signaling/field_reader.h"
 #include "http_types.h"
@@ -11,7 +9,7 @@
 namespace callsession::server {
 
 // The body as a JSON object; an empty body is `{}`. Anything else is a 400.
-nlohmann::json jsonObjectBody(const HttpRequest& request);
+json::Value jsonObjectBody(const HttpRequest& request);
 
 // Throws a 400 naming the first fault the reader recorded, or the first unknown field.
 void requireWellFormed(const signaling::FieldReader& reader);

@@ -10,7 +10,7 @@ namespace {
 
 constexpr size_t kMaxAvatarLength = 2048;
 
-User readUser(const nlohmann::json& body) {
+User readUser(const json::Value& body) {
   User user;
   signaling::FieldReader reader(body);
   reader.requireString("uid", user.uid);

@@ -28,11 +28,11 @@ TEST(SignalingClientMessages, ReadsAJoinWithItsOptionalName) {
   EXPECT_EQ(parsedClient<Join>(R"({"type":"join","token":"a.b.c"})"), (Join{"a.b.c", ""}));
 }
 
-TEST(SignalingClientMessages, KeepsSignalDataAsCompactJson) {
+TEST(SignalingClientMessages, KeepsSignalDataAsCompactJsonInItsOwnOrder) {
   auto signal = parsedClient<Signal>(
-      R"({"type":"signal","to":"bob","data":{"description":{"type":"offer","sdp":"v=0"}}})");
+      R"({"type":"signal","to":"bob","data":{ "description": {"type":"offer", "sdp":"v=0"} }})");
   EXPECT_EQ(signal.to, "bob");
-  EXPECT_EQ(signal.dataJson, R"({"description":{"sdp":"v=0","type":"offer"}})");
+  EXPECT_EQ(signal.dataJson, R"({"description":{"type":"offer","sdp":"v=0"}})");
 }
 
 TEST(SignalingClientMessages, ReadsStateLeaveAndPing) {
@@ -121,11 +121,11 @@ TEST(SignalingServerMessages, EveryMessageRoundTrips) {
 
 TEST(SignalingServerMessages, SerialisesTheDocumentedWireFormat) {
   EXPECT_EQ(serialize(ServerMessage{ParticipantLeft{"ada", LeaveReason::kVanished}}),
-            R"({"reason":"vanished","type":"participant-left","uid":"ada"})");
+            R"({"type":"participant-left","uid":"ada","reason":"vanished"})");
   EXPECT_EQ(serialize(ServerMessage{Failure{makeError(ErrorCode::kTokenExpired, "late")}}),
-            R"({"code":"ERROR_TOKEN_EXPIRED","message":"late","type":"error"})");
+            R"({"type":"error","code":"ERROR_TOKEN_EXPIRED","message":"late"})");
   EXPECT_EQ(serialize(ServerMessage{SessionEnded{}}),
-            R"({"reason":"expired","type":"session-ended"})");
+            R"({"type":"session-ended","reason":"expired"})");
 }
 
 TEST(SignalingServerMessages, IgnoresFieldsItDoesNotKnow) {

@@ -1,9 +1,9 @@
 #include "account.h"
 
-#include <nlohmann/json.hpp>
 #include <utility>
 
-#include "core/client/json_text.h"
+#include "core/json/value.h"
+#include "core/json/writer.h"
 #include "core/session_id.h"
 #include "core/signaling/uid.h"
 #include "core/token.h"
@@ -11,27 +11,28 @@
 namespace callsession::client {
 namespace {
 
-using nlohmann::json;
+using json::Value;
 
-std::optional<std::string> optionalString(const json& object, const char* key, bool& wrongType) {
-  auto it = object.find(key);
-  if (it == object.end() || it->is_null()) return std::nullopt;
-  if (!it->is_string()) {
+std::optional<std::string> optionalString(const Value& object, const char* key, bool& wrongType) {
+  const Value* value = object.find(key);
+  if (value == nullptr || value->isNull()) return std::nullopt;
+  if (!value->isString()) {
     wrongType = true;
     return std::nullopt;
   }
-  return it->get<std::string>();
+  return value->text();
 }
 
-const json* objectField(const json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
-  auto it = object.find(key);
-  return it != object.end() && it->is_object() ? &*it : nullptr;
+// The object at `key` of a parsed answer; nullptr if the answer did not parse, is not an object,
+// or has no object there.
+const Value* objectField(const std::optional<Value>& parsed, const char* key) {
+  const Value* value = parsed ? parsed->find(key) : nullptr;
+  return value != nullptr && value->isObject() ? value : nullptr;
 }
 
-std::string stringOr(const json& object, const char* key, std::string fallback = {}) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::move(fallback);
+// A string field of a parsed answer, or "".
+std::string stringField(const std::optional<Value>& parsed, const char* key) {
+  return parsed ? parsed->stringOr(key) : std::string();
 }
 
 // "https://host:port/anything" → "https://host:port"; nullopt unless http(s) with a host.
@@ -73,20 +74,21 @@ Error apiError(const HttpResponse& response) {
   if (response.status == 0) {
     return makeError(ErrorCode::kNetwork, "The server could not be reached.");
   }
-  const json body = parseJson(response.body);
-  const json* error = objectField(body, "error");
+  const auto body = json::parse(response.body);
+  const Value* error = objectField(body, "error");
   const std::string fallback = "The server answered " + std::to_string(response.status) + ".";
   if (error == nullptr) return makeError(codeForStatus(response.status), fallback);
-  const auto code = errorCodeFromString(stringOr(*error, "code"));
+  const auto code = errorCodeFromString(error->stringOr("code"));
   return makeError(code.value_or(codeForStatus(response.status)),
-                   stringOr(*error, "message", fallback));
+                   error->stringOr("message", fallback));
 }
 
 Status Account::init(std::string_view configJson, std::string_view pageOrigin) {
-  const json config = parseJson(configJson);
-  if (!config.is_object()) {
+  const auto parsed = json::parse(configJson);
+  if (!parsed || !parsed->isObject()) {
     return makeError(ErrorCode::kNotInitialized, "init expects an object {appId, ...}.");
   }
+  const Value& config = *parsed;
   bool wrongType = false;
   const auto appId = optionalString(config, "appId", wrongType);
   const auto authKey = optionalString(config, "authKey", wrongType);
@@ -120,26 +122,28 @@ void Account::login(std::string_view uid, std::string_view name, std::string_vie
   if (authKey_.empty()) {
     return done(makeError(ErrorCode::kAuthFailed, "init was given no authKey to log in with."));
   }
-  json body{{"uid", uid}};
-  if (!name.empty()) body["name"] = name;
-  if (!avatar.empty()) body["avatar"] = avatar;
+  json::Writer body;
+  body.beginObject().key("uid").string(uid);
+  if (!name.empty()) body.key("name").string(name);
+  if (!avatar.empty()) body.key("avatar").string(avatar);
+  body.endObject();
   HttpRequest request{"POST",
                       serverUrl_ + "/api/users/login",
                       {{"Content-Type", "application/json"}, {"X-Auth-Key", authKey_}},
-                      body.dump()};
+                      std::move(body).take()};
   platform_.http().send(
       request, [this, epoch = epoch_, done = std::move(done)](HttpResponse response) {
         if (epoch != epoch_) {
           return done(makeError(ErrorCode::kAuthFailed, "Superseded by a later init or logout."));
         }
         if (response.status != 200) return done(apiError(response));
-        const json answer = parseJson(response.body);
-        const json* user = objectField(answer, "user");
-        const std::string authToken = answer.is_object() ? stringOr(answer, "authToken") : "";
-        if (user == nullptr || authToken.empty() || stringOr(*user, "uid").empty()) {
+        const auto answer = json::parse(response.body);
+        const Value* user = objectField(answer, "user");
+        const std::string authToken = stringField(answer, "authToken");
+        if (user == nullptr || authToken.empty() || user->stringOr("uid").empty()) {
           return done(makeError(ErrorCode::kAuthFailed, "The server's login answer is malformed."));
         }
-        user_ = User{stringOr(*user, "uid"), stringOr(*user, "name"), stringOr(*user, "avatar")};
+        user_ = User{user->stringOr("uid"), user->stringOr("name"), user->stringOr("avatar")};
         authToken_ = authToken;
         done(*user_);
       });
@@ -166,8 +170,7 @@ void Account::generateToken(std::string_view sessionId,
                       ""};
   platform_.http().send(request, [this, done = std::move(done)](HttpResponse response) {
     if (response.status != 200) return done(apiError(response));
-    const json body = parseJson(response.body);
-    const std::string token = body.is_object() ? stringOr(body, "token") : "";
+    const std::string token = stringField(json::parse(response.body), "token");
     auto decoded = decodeToken(token);
     if (!decoded.ok()) {
       return done(makeError(ErrorCode::kNetwork, "The server's token answer is malformed."));

@@ -1,69 +1,88 @@
 #include "events.h"
 
-#include <nlohmann/json.hpp>
-
 namespace callsession::client::events {
 namespace {
 
-using nlohmann::json;
-
-json toJson(const Error& error) {
-  return {{"code", std::string(toString(error.code))}, {"message", error.message}};
-}
-
-json toJson(const signaling::Participant& p) {
-  return {{"uid", p.uid},
-          {"name", p.name},
-          {"joinedAt", p.joinedAt},
-          {"audioMuted", p.audioMuted},
-          {"videoPaused", p.videoPaused}};
+// An object payload: `fields` writes its members.
+template <class Fields>
+std::string object(Fields fields) {
+  json::Writer w;
+  w.beginObject();
+  fields(w);
+  w.endObject();
+  return std::move(w).take();
 }
 
 }  // namespace
 
+void writeError(json::Writer& w, const Error& error) {
+  w.beginObject().key("code").string(toString(error.code));
+  w.key("message").string(error.message).endObject();
+}
+
 std::string session(const std::string& sessionId, const std::string& uid) {
-  return json{{"sessionId", sessionId}, {"uid", uid}}.dump();
+  return object(
+      [&](json::Writer& w) { w.key("sessionId").string(sessionId).key("uid").string(uid); });
 }
 
 std::string connectionClosed(const std::string& sessionId, bool ownLeave, const Error* error) {
-  return json{{"sessionId", sessionId},
-              {"reason", ownLeave ? "left" : "closed"},
-              {"error", error != nullptr ? toJson(*error) : json(nullptr)}}
-      .dump();
+  return object([&](json::Writer& w) {
+    w.key("sessionId").string(sessionId).key("reason").string(ownLeave ? "left" : "closed");
+    w.key("error");
+    if (error != nullptr) {
+      writeError(w, *error);
+    } else {
+      w.null();
+    }
+  });
 }
 
 std::string participant(const signaling::Participant& participant) {
-  return toJson(participant).dump();
+  return object([&](json::Writer& w) { signaling::writeParticipantFields(w, participant); });
 }
 
 std::string participantLeft(const std::string& uid, signaling::LeaveReason reason) {
-  return json{{"uid", uid}, {"reason", std::string(signaling::toString(reason))}}.dump();
+  return object([&](json::Writer& w) {
+    w.key("uid").string(uid).key("reason").string(signaling::toString(reason));
+  });
 }
 
 std::string participantList(const signaling::Participant& self,
                             const std::vector<signaling::Participant>& remotes) {
-  json list = json::array();
-  list.push_back(toJson(self));
-  list.back()["isLocal"] = true;
-  for (const auto& remote : remotes) {
-    list.push_back(toJson(remote));
-    list.back()["isLocal"] = false;
-  }
-  return json{{"participants", std::move(list)}}.dump();
+  return object([&](json::Writer& w) {
+    const auto entry = [&w](const signaling::Participant& p, bool isLocal) {
+      w.beginObject();
+      signaling::writeParticipantFields(w, p);
+      w.key("isLocal").boolean(isLocal).endObject();
+    };
+    w.key("participants").beginArray();
+    entry(self, true);
+    for (const auto& remote : remotes) entry(remote, false);
+    w.endArray();
+  });
 }
 
 std::string audioMuted(std::string_view uid, bool muted, bool isLocal) {
-  return json{{"uid", uid}, {"muted", muted}, {"isLocal", isLocal}}.dump();
+  return object([&](json::Writer& w) {
+    w.key("uid").string(uid).key("muted").boolean(muted).key("isLocal").boolean(isLocal);
+  });
 }
+
 std::string videoPaused(std::string_view uid, bool paused, bool isLocal) {
-  return json{{"uid", uid}, {"paused", paused}, {"isLocal", isLocal}}.dump();
+  return object([&](json::Writer& w) {
+    w.key("uid").string(uid).key("paused").boolean(paused).key("isLocal").boolean(isLocal);
+  });
 }
+
 std::string layoutChanged(CallLayout layout) {
-  return json{{"layout", std::string(toString(layout))}}.dump();
+  return object([&](json::Writer& w) { w.key("layout").string(toString(layout)); });
 }
 
 std::string error(const Error& error) {
-  return json{{"error", toJson(error)}}.dump();
+  return object([&](json::Writer& w) {
+    w.key("error");
+    writeError(w, error);
+  });
 }
 
 }  // namespace callsession::client::events

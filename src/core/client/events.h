@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/client/account.h"
+#include "core/json/writer.h"
 #include "core/result.h"
 #include "core/settings.h"
 #include "core/signaling/messages.h"
@@ -25,6 +26,9 @@ inline constexpr const char* kAudioMuted = "onAudioMuted";
 inline constexpr const char* kVideoPaused = "onVideoPaused";
 inline constexpr const char* kCallLayoutChanged = "onCallLayoutChanged";
 inline constexpr const char* kError = "onError";
+
+// {code, message}: how an Error reaches JS, in events and in the API's results.
+void writeError(json::Writer& w, const Error& error);
 
 // {sessionId, uid}: also the payload of onConnectionLost and onConnectionRestored
 std::string session(const std::string& sessionId, const std::string& uid);

@@ -1,23 +1,16 @@
 #include "peer.h"
 
-#include <nlohmann/json.hpp>
 #include <utility>
 
-#include "core/client/json_text.h"
+#include "core/json/value.h"
+#include "core/json/writer.h"
 
 namespace callsession::client {
 namespace {
 
-using nlohmann::json;
-
 // More than any real offer trickles (a few per network interface and server); bounds what a
 // misbehaving remote can make this side keep.
 constexpr size_t kMaxHeldCandidates = 64;
-
-std::string stringField(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 }  // namespace
 
@@ -38,15 +31,17 @@ RemotePeer::RemotePeer(Platform& platform, const PeerConfig& config, bool polite
 }
 
 void RemotePeer::onSignal(std::string_view dataJson) {
-  const json data = parseJson(dataJson);
-  if (!data.is_object()) return;
-  if (auto description = data.find("description");
-      description != data.end() && description->is_object()) {
-    onRemoteDescription({stringField(*description, "type"), stringField(*description, "sdp")});
-  } else if (auto candidate = data.find("candidate");
-             candidate != data.end() && candidate->is_object()) {
-    if (!ignoreOffer_) return connection_->addIceCandidate(candidate->dump());
-    if (heldCandidates_.size() < kMaxHeldCandidates) heldCandidates_.push_back(candidate->dump());
+  const auto data = json::parse(dataJson);
+  if (!data) return;
+  if (const json::Value* description = data->find("description");
+      description != nullptr && description->isObject()) {
+    onRemoteDescription({description->stringOr("type"), description->stringOr("sdp")});
+  } else if (const json::Value* candidate = data->find("candidate");
+             candidate != nullptr && candidate->isObject()) {
+    if (!ignoreOffer_) return connection_->addIceCandidate(json::toText(*candidate));
+    if (heldCandidates_.size() < kMaxHeldCandidates) {
+      heldCandidates_.push_back(json::toText(*candidate));
+    }
   }
 }
 
@@ -77,8 +72,11 @@ void RemotePeer::onNegotiationNeeded() {
 
 void RemotePeer::onLocalDescription(SessionDescription description) {
   makingOffer_ = false;
-  json data{{"description", {{"type", description.type}, {"sdp", description.sdp}}}};
-  sendSignal_(data.dump());
+  json::Writer data;
+  data.beginObject().key("description").beginObject();
+  data.key("type").string(description.type).key("sdp").string(description.sdp);
+  data.endObject().endObject();
+  sendSignal_(std::move(data).take());
 }
 
 void RemotePeer::onLocalDescriptionFailed() {
@@ -98,9 +96,11 @@ void RemotePeer::onRemoteDescriptionFailed() {
 }
 
 void RemotePeer::onIceCandidate(std::string candidateJson) {
-  const json candidate = parseJson(candidateJson);
-  if (!candidate.is_object()) return;
-  sendSignal_(json{{"candidate", candidate}}.dump());
+  const auto candidate = json::parse(candidateJson);
+  if (!candidate || !candidate->isObject()) return;
+  json::Writer data;
+  data.beginObject().key("candidate").value(*candidate).endObject();
+  sendSignal_(std::move(data).take());
 }
 
 void RemotePeer::onConnectionStateChanged(ConnectionState state) {

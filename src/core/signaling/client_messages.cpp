@@ -8,8 +8,6 @@
 namespace callsession::signaling {
 namespace {
 
-using nlohmann::json;
-
 Result<ClientMessage> parseJoin(FieldReader& reader) {
   Join join;
   reader.requireString("token", join.token);
@@ -46,21 +44,26 @@ Result<ClientMessage> parseBare(FieldReader& reader) {
   return ClientMessage{Message{}};
 }
 
+// Writes each message into `w`, its `type` first.
 struct ClientSerializer {
-  json operator()(const Join& join) const {
-    json out{{"type", "join"}, {"token", join.token}};
-    if (!join.name.empty()) out["name"] = join.name;
-    return out;
+  json::Writer& w;
+
+  void operator()(const Join& join) const {
+    w.beginObject().key("type").string("join").key("token").string(join.token);
+    if (!join.name.empty()) w.key("name").string(join.name);
+    w.endObject();
   }
-  json operator()(const Signal& signal) const {
-    return {{"type", "signal"}, {"to", signal.to}, {"data", parseOrNull(signal.dataJson)}};
+  void operator()(const Signal& signal) const {
+    w.beginObject().key("type").string("signal").key("to").string(signal.to).key("data");
+    writeJsonOrNull(w, signal.dataJson);
+    w.endObject();
   }
-  json operator()(const State& state) const {
-    return {
-        {"type", "state"}, {"audioMuted", state.audioMuted}, {"videoPaused", state.videoPaused}};
+  void operator()(const State& state) const {
+    w.beginObject().key("type").string("state").key("audioMuted").boolean(state.audioMuted);
+    w.key("videoPaused").boolean(state.videoPaused).endObject();
   }
-  json operator()(const Leave&) const { return {{"type", "leave"}}; }
-  json operator()(const Ping&) const { return {{"type", "ping"}}; }
+  void operator()(const Leave&) const { w.beginObject().key("type").string("leave").endObject(); }
+  void operator()(const Ping&) const { w.beginObject().key("type").string("ping").endObject(); }
 };
 
 }  // namespace
@@ -81,7 +84,9 @@ Result<ClientMessage> parseClientMessage(std::string_view text) {
 }
 
 std::string serialize(const ClientMessage& message) {
-  return dumpCompact(std::visit(ClientSerializer{}, message));
+  json::Writer writer;
+  std::visit(ClientSerializer{writer}, message);
+  return std::move(writer).take();
 }
 
 }  // namespace callsession::signaling

@@ -1,82 +1,74 @@
 #include "field_reader.h"
 
-#include <limits>
-
-#include "core/json_text.h"
 #include "messages.h"
 
 namespace callsession::signaling {
 
-using nlohmann::json;
+using json::Value;
 
-const json* FieldReader::find(const char* key, bool required, bool (json::*isType)() const,
-                              const char* typeName) {
+const Value* FieldReader::find(const char* key, bool required, bool (Value::*isType)() const,
+                               const char* typeName) {
   readKeys_.insert(key);
   if (fault_) return nullptr;
-  auto it = object_.find(key);
-  if (it == object_.end()) {
+  const Value* value = object_.find(key);
+  if (value == nullptr) {
     if (required) fail(std::string("Field '") + key + "' is missing.");
     return nullptr;
   }
-  if (!((*it).*isType)()) {
+  if (!(value->*isType)()) {
     fail(std::string("Field '") + key + "' must be " + typeName + ".");
     return nullptr;
   }
-  return &*it;
+  return value;
 }
 
 void FieldReader::requireString(const char* key, std::string& out) {
-  if (const json* value = find(key, true, &json::is_string, "a string")) {
-    out = value->get_ref<const std::string&>();
-  }
+  if (const Value* value = find(key, true, &Value::isString, "a string")) out = value->text();
 }
 
 void FieldReader::optionalString(const char* key, std::string& out) {
-  if (const json* value = find(key, false, &json::is_string, "a string")) {
-    out = value->get_ref<const std::string&>();
-  }
+  if (const Value* value = find(key, false, &Value::isString, "a string")) out = value->text();
 }
 
 void FieldReader::requireBool(const char* key, bool& out) {
-  if (const json* value = find(key, true, &json::is_boolean, "true or false")) {
-    out = value->get_ref<const bool&>();
-  }
+  if (const Value* value = find(key, true, &Value::isBool, "true or false")) out = value->asBool();
 }
 
 void FieldReader::requireInteger(const char* key, int64_t& out) {
-  readInteger(find(key, true, &json::is_number_integer, "an integer"), key, out);
+  readInteger(find(key, true, &Value::isInteger, "an integer"), key, out);
 }
 
 bool FieldReader::optionalInteger(const char* key, int64_t& out) {
-  return readInteger(find(key, false, &json::is_number_integer, "an integer"), key, out);
+  return readInteger(find(key, false, &Value::isInteger, "an integer"), key, out);
 }
 
-bool FieldReader::readInteger(const json* value, const char* key, int64_t& out) {
+bool FieldReader::readInteger(const Value* value, const char* key, int64_t& out) {
   if (value == nullptr) return false;
-  if (value->is_number_unsigned() &&
-      value->get_ref<const json::number_unsigned_t&>() >
-          static_cast<json::number_unsigned_t>(std::numeric_limits<int64_t>::max())) {
+  auto number = value->toInt64();
+  if (!number) {
     fail(std::string("Field '") + key + "' is out of range.");
     return false;
   }
-  out = value->get<int64_t>();
+  out = *number;
   return true;
 }
 
 void FieldReader::requireObjectText(const char* key, std::string& out) {
-  if (const json* value = find(key, true, &json::is_object, "an object")) out = dumpCompact(*value);
+  if (const Value* value = find(key, true, &Value::isObject, "an object")) {
+    out = json::toText(*value);
+  }
 }
 
 void FieldReader::requireArrayText(const char* key, std::string& out) {
-  if (const json* value = requireArray(key)) out = dumpCompact(*value);
+  if (const Value* value = requireArray(key)) out = json::toText(*value);
 }
 
-const json* FieldReader::requireArray(const char* key) {
-  return find(key, true, &json::is_array, "an array");
+const Value* FieldReader::requireArray(const char* key) {
+  return find(key, true, &Value::isArray, "an array");
 }
 
-const json* FieldReader::optionalArray(const char* key) {
-  return find(key, false, &json::is_array, "an array");
+const Value* FieldReader::optionalArray(const char* key) {
+  return find(key, false, &Value::isArray, "an array");
 }
 
 void FieldReader::fail(std::string message) {
@@ -86,10 +78,8 @@ void FieldReader::fail(std::string message) {
 std::optional<Error> FieldReader::finish(bool refuseUnknownKeys) const {
   if (fault_) return signalingError(*fault_);
   if (refuseUnknownKeys) {
-    for (const auto& item : object_.items()) {
-      if (readKeys_.count(item.key()) == 0) {
-        return signalingError("Unknown field '" + item.key() + "'.");
-      }
+    for (const std::string& key : object_.keys()) {
+      if (readKeys_.count(key) == 0) return signalingError("Unknown field '" + key + "'.");
     }
   }
   return std::nullopt;
@@ -97,26 +87,23 @@ std::optional<Error> FieldReader::finish(bool refuseUnknownKeys) const {
 
 Result<Envelope> parseEnvelope(std::string_view text) {
   if (text.size() > kMaxMessageBytes) return signalingError("The message is over 64 KiB.");
-  Envelope envelope;
-  envelope.object = parseJson(text);
-  if (envelope.object.is_discarded()) return signalingError("The message is not valid JSON.");
-  if (!envelope.object.is_object()) return signalingError("The message is not a JSON object.");
-  auto type = envelope.object.find("type");
-  if (type == envelope.object.end() || !type->is_string()) {
+  auto parsed = json::parse(text);
+  if (!parsed) return signalingError("The message is not valid JSON.");
+  if (!parsed->isObject()) return signalingError("The message is not a JSON object.");
+  const Value* type = parsed->find("type");
+  if (type == nullptr || !type->isString()) {
     return signalingError("The message has no string 'type'.");
   }
-  envelope.type = type->get_ref<const std::string&>();
-  return envelope;
+  std::string typeName = type->text();  // read before the value it lives in moves
+  return Envelope{std::move(*parsed), std::move(typeName)};
 }
 
-std::string dumpCompact(const json& value) {
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-json parseOrNull(std::string_view text) {
-  json parsed = parseJson(text);
-  if (parsed.is_discarded()) return nullptr;
-  return parsed;
+void writeJsonOrNull(json::Writer& writer, std::string_view text) {
+  if (json::parse(text)) {
+    writer.raw(text);
+  } else {
+    writer.null();
+  }
 }
 
 size_t codePointCount(std::string_view utf8) {

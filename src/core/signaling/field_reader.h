@@ -1,22 +1,22 @@
 #pragma once
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 
+#include "core/json/value.h"
+#include "core/json/writer.h"
 #include "core/result.h"
 
 namespace callsession::signaling {
 
 // Reads the fields of one JSON object message. The first fault (missing field, wrong type) is kept
 // and later reads are skipped, so a parser reads every field in a row and checks once at the end.
-// It also remembers which keys it read, so that unknown keys can be refused. Never throws: every
-// accessor it calls is guarded by a type check (core builds nlohmann without exceptions).
+// It also remembers which keys it read, so that unknown keys can be refused.
 class FieldReader {
  public:
-  explicit FieldReader(const nlohmann::json& object) : object_(object) {}
+  explicit FieldReader(const json::Value& object) : object_(object) {}
 
   void requireString(const char* key, std::string& out);
   void optionalString(const char* key, std::string& out);
@@ -28,8 +28,8 @@ class FieldReader {
   void requireObjectText(const char* key, std::string& out);
   void requireArrayText(const char* key, std::string& out);
   // For nested values the caller parses itself; nullptr (and a fault) when absent or not an array.
-  const nlohmann::json* requireArray(const char* key);
-  const nlohmann::json* optionalArray(const char* key);
+  const json::Value* requireArray(const char* key);
+  const json::Value* optionalArray(const char* key);
 
   // Whether no fault was recorded so far.
   [[nodiscard]] bool good() const { return !fault_; }
@@ -41,11 +41,11 @@ class FieldReader {
 
  private:
   // The value at `key` if it has the type `isType` checks; otherwise records a fault.
-  const nlohmann::json* find(const char* key, bool required, bool (nlohmann::json::*isType)() const,
-                             const char* typeName);
-  bool readInteger(const nlohmann::json* value, const char* key, int64_t& out);
+  const json::Value* find(const char* key, bool required, bool (json::Value::*isType)() const,
+                          const char* typeName);
+  bool readInteger(const json::Value* value, const char* key, int64_t& out);
 
-  const nlohmann::json& object_;
+  const json::Value& object_;
   std::set<std::string> readKeys_;
   std::optional<std::string> fault_;
 };
@@ -53,17 +53,14 @@ class FieldReader {
 // The frame as a JSON object, and its `type`; refuses oversize frames, malformed JSON, non-objects
 // and a missing or non-string type.
 struct Envelope {
-  nlohmann::json object;
+  json::Value object;
   std::string type;
 };
 Result<Envelope> parseEnvelope(std::string_view text);
 
-// Compact text that never fails: invalid UTF-8 is replaced, not refused.
-std::string dumpCompact(const nlohmann::json& value);
-
-// Parses JSON text that this module produced earlier (dataJson, iceServersJson); text that is not
-// JSON becomes null, which the receiving parser then refuses.
-nlohmann::json parseOrNull(std::string_view text);
+// Writes JSON text that this module produced earlier (dataJson, iceServersJson) as is; text that is
+// not JSON becomes null, which the receiving parser then refuses.
+void writeJsonOrNull(json::Writer& writer, std::string_view text);
 
 // Number of Unicode code points in UTF-8 text (continuation bytes are not counted).
 size_t codePointCount(std::string_view utf8);

@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/json/writer.h"
 #include "core/result.h"
 
 // The WebSocket signaling protocol of docs/signaling.md as values: one struct per message, a parser
@@ -141,5 +142,9 @@ Result<ServerMessage> parseServerMessage(std::string_view text);
 // rather than refused, so serialising never fails.
 std::string serialize(const ClientMessage& message);
 std::string serialize(const ServerMessage& message);
+
+// A participant's fields {uid, name, joinedAt, audioMuted, videoPaused} into an object the caller
+// has opened: the wire's shape, which the SDK's events pass on.
+void writeParticipantFields(json::Writer& w, const Participant& p);
 
 }  // namespace callsession::signaling

@@ -1,7 +1,6 @@
 // Server → client messages: serialisation (what the server sends) and parsing (what the SDK reads),
 // tolerant of fields it does not know.
 #include <array>
-#include <type_traits>
 #include <utility>
 
 #include "field_reader.h"
@@ -10,7 +9,7 @@
 namespace callsession::signaling {
 namespace {
 
-using nlohmann::json;
+using json::Value;
 
 constexpr std::array<std::pair<LeaveReason, std::string_view>, 3> kLeaveReasonNames{{
     {LeaveReason::kLeft, "left"},
@@ -25,18 +24,16 @@ std::optional<LeaveReason> leaveReasonFromString(std::string_view text) {
   return std::nullopt;
 }
 
-json participantJson(const Participant& p) {
-  return {{"uid", p.uid},
-          {"name", p.name},
-          {"joinedAt", p.joinedAt},
-          {"audioMuted", p.audioMuted},
-          {"videoPaused", p.videoPaused}};
+void writeParticipant(json::Writer& w, const Participant& p) {
+  w.beginObject();
+  writeParticipantFields(w, p);
+  w.endObject();
 }
 
 // Reads a participant from `value`; records a fault in `outer` if it is not one.
-Participant readParticipant(const json& value, FieldReader& outer) {
+Participant readParticipant(const Value& value, FieldReader& outer) {
   Participant participant;
-  if (!value.is_object()) {
+  if (!value.isObject()) {
     outer.fail("A participant must be an object.");
     return participant;
   }
@@ -54,8 +51,8 @@ Joined readJoined(FieldReader& reader) {
   Joined joined;
   reader.requireString("sessionId", joined.sessionId);
   reader.requireString("uid", joined.uid);
-  if (const json* participants = reader.requireArray("participants")) {
-    for (const json& value : *participants) {
+  if (const Value* participants = reader.requireArray("participants")) {
+    for (const Value& value : participants->items()) {
       joined.participants.push_back(readParticipant(value, reader));
     }
   }
@@ -65,13 +62,12 @@ Joined readJoined(FieldReader& reader) {
   return joined;
 }
 
-ParticipantJoined readParticipantJoined(FieldReader& reader, const json& object) {
+ParticipantJoined readParticipantJoined(FieldReader& reader, const Value& object) {
   ParticipantJoined joined;
-  auto it = object.find("participant");
-  if (it == object.end()) {
-    reader.fail("Field 'participant' is missing.");
+  if (const Value* participant = object.find("participant")) {
+    joined.participant = readParticipant(*participant, reader);
   } else {
-    joined.participant = readParticipant(*it, reader);
+    reader.fail("Field 'participant' is missing.");
   }
   return joined;
 }
@@ -121,42 +117,49 @@ Failure readFailure(FieldReader& reader) {
   return failure;
 }
 
+// Writes each message into `w`, its `type` first.
 struct ServerSerializer {
-  json operator()(const Joined& m) const {
-    json participants = json::array();
-    for (const Participant& p : m.participants) participants.push_back(participantJson(p));
-    return {{"type", "joined"},
-            {"sessionId", m.sessionId},
-            {"uid", m.uid},
-            {"participants", std::move(participants)},
-            {"iceServers", parseOrNull(m.iceServersJson)},
-            {"serverTime", m.serverTime},
-            {"expiresAt", m.expiresAt}};
+  json::Writer& w;
+
+  void operator()(const Joined& m) const {
+    w.beginObject().key("type").string("joined");
+    w.key("sessionId").string(m.sessionId).key("uid").string(m.uid);
+    w.key("participants").beginArray();
+    for (const Participant& p : m.participants) writeParticipant(w, p);
+    w.endArray().key("iceServers");
+    writeJsonOrNull(w, m.iceServersJson);
+    w.key("serverTime").integer(m.serverTime).key("expiresAt").integer(m.expiresAt).endObject();
   }
-  json operator()(const ParticipantJoined& m) const {
-    return {{"type", "participant-joined"}, {"participant", participantJson(m.participant)}};
+  void operator()(const ParticipantJoined& m) const {
+    w.beginObject().key("type").string("participant-joined").key("participant");
+    writeParticipant(w, m.participant);
+    w.endObject();
   }
-  json operator()(const ParticipantLeft& m) const {
-    return {{"type", "participant-left"}, {"uid", m.uid}, {"reason", toString(m.reason)}};
+  void operator()(const ParticipantLeft& m) const {
+    w.beginObject().key("type").string("participant-left");
+    w.key("uid").string(m.uid).key("reason").string(toString(m.reason)).endObject();
   }
-  json operator()(const ParticipantState& m) const {
-    return {{"type", "participant-state"},
-            {"uid", m.uid},
-            {"audioMuted", m.audioMuted},
-            {"videoPaused", m.videoPaused}};
+  void operator()(const ParticipantState& m) const {
+    w.beginObject().key("type").string("participant-state").key("uid").string(m.uid);
+    w.key("audioMuted").boolean(m.audioMuted).key("videoPaused").boolean(m.videoPaused);
+    w.endObject();
   }
-  // The busiest message, relayed by the thousand: written as text (keys in the order the others
-  // get), its `data` spliced in as is rather than parsed again only to be dumped.
-  std::string operator()(const RelayedSignal& m) const {
-    return R"({"data":)" + m.dataJson + R"(,"from":)" + dumpCompact(m.from) +
-           R"(,"type":"signal"})";
+  // The busiest message, relayed by the thousand: its `data` is copied in as the text it was
+  // validated as on arrival, not parsed again.
+  void operator()(const RelayedSignal& m) const {
+    w.beginObject().key("type").string("signal").key("from").string(m.from);
+    w.key("data").raw(m.dataJson).endObject();
   }
-  json operator()(const Pong& m) const { return {{"type", "pong"}, {"serverTime", m.serverTime}}; }
-  json operator()(const Failure& m) const {
-    return {{"type", "error"}, {"code", toString(m.error.code)}, {"message", m.error.message}};
+  void operator()(const Pong& m) const {
+    w.beginObject().key("type").string("pong").key("serverTime").integer(m.serverTime).endObject();
   }
-  json operator()(const SessionEnded&) const {
-    return {{"type", "session-ended"}, {"reason", "expired"}};
+  void operator()(const Failure& m) const {
+    w.beginObject().key("type").string("error").key("code").string(toString(m.error.code));
+    w.key("message").string(m.error.message).endObject();
+  }
+  void operator()(const SessionEnded&) const {
+    w.beginObject().key("type").string("session-ended").key("reason").string("expired");
+    w.endObject();
   }
 };
 
@@ -177,7 +180,7 @@ Result<ServerMessage> parseServerMessage(std::string_view text) {
   auto envelope = parseEnvelope(text);
   if (!envelope.ok()) return envelope.error();
   const std::string& type = envelope.value().type;
-  const json& object = envelope.value().object;
+  const Value& object = envelope.value().object;
   FieldReader reader(object);
   if (type == "joined") return finished(readJoined(reader), reader);
   if (type == "participant-joined") return finished(readParticipantJoined(reader, object), reader);
@@ -190,17 +193,15 @@ Result<ServerMessage> parseServerMessage(std::string_view text) {
   return signalingError("Unknown message type '" + type + "'.");
 }
 
+void writeParticipantFields(json::Writer& w, const Participant& p) {
+  w.key("uid").string(p.uid).key("name").string(p.name).key("joinedAt").integer(p.joinedAt);
+  w.key("audioMuted").boolean(p.audioMuted).key("videoPaused").boolean(p.videoPaused);
+}
+
 std::string serialize(const ServerMessage& message) {
-  return std::visit(
-      [](const auto& m) -> std::string {
-        auto serialized = ServerSerializer{}(m);
-        if constexpr (std::is_same_v<decltype(serialized), std::string>) {
-          return serialized;
-        } else {
-          return dumpCompact(serialized);
-        }
-      },
-      message);
+  json::Writer writer;
+  std::visit(ServerSerializer{writer}, message);
+  return std::move(writer).take();
 }
 
 }  // namespace callsession::signaling
