@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/decimal.h"
+
 namespace callsession::bindings {
 namespace {
 
@@ -12,7 +14,7 @@ val createElement(const char* tag, const char* css) {
 }
 
 void setPx(val& style, const char* property, int pixels) {
-  style.set(property, std::to_string(pixels) + "px");
+  style.set(property, decimal(pixels) + "px");
 }
 
 constexpr const char* kStageCss = "position:absolute;inset:0;overflow:hidden";

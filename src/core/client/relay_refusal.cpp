@@ -1,5 +1,7 @@
 #include "relay_refusal.h"
 
+#include "core/decimal.h"
+
 namespace callsession::client {
 namespace {
 
@@ -17,7 +19,7 @@ std::optional<Error> relayRefusal(const IceCandidateError& error) {
     return std::nullopt;
   }
   std::string message = "The TURN server " + error.url + " refused this call (" +
-                        std::to_string(error.errorCode) + " " + error.errorText + ")";
+                        decimal(error.errorCode) + " " + error.errorText + ")";
   message += error.errorCode == kUnauthorized
                  ? ": the credentials were not accepted; CALLSESSION_TURN_SECRET on the server "
                    "must be the TURN server's static-auth-secret."

@@ -62,7 +62,8 @@ const Value* Value::find(std::string_view key) const {
 
 std::string Value::stringOr(std::string_view key, std::string fallback) const {
   const Value* value = find(key);
-  return value != nullptr && value->isString() ? value->text_ : std::move(fallback);
+  if (value != nullptr && value->isString()) return value->text_;
+  return fallback;
 }
 
 void Value::append(std::string key, Value value) {

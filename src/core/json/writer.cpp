@@ -1,5 +1,6 @@
 #include "writer.h"
 
+#include "core/decimal.h"
 #include "utf8.h"
 
 namespace callsession::json {
@@ -90,7 +91,7 @@ Writer& Writer::string(std::string_view text) {
 
 Writer& Writer::integer(int64_t number) {
   separate();
-  out_ += std::to_string(number);
+  out_ += decimal(number);
   return *this;
 }
 

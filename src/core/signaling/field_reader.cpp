@@ -1,5 +1,7 @@
 #include "field_reader.h"
 
+#include <algorithm>
+
 #include "messages.h"
 
 namespace callsession::signaling {
@@ -8,7 +10,7 @@ using json::Value;
 
 const Value* FieldReader::find(const char* key, bool required, bool (Value::*isType)() const,
                                const char* typeName) {
-  readKeys_.insert(key);
+  readKeys_.emplace_back(key);
   if (fault_) return nullptr;
   const Value* value = object_.find(key);
   if (value == nullptr) {
@@ -79,7 +81,8 @@ std::optional<Error> FieldReader::finish(bool refuseUnknownKeys) const {
   if (fault_) return signalingError(*fault_);
   if (refuseUnknownKeys) {
     for (const std::string& key : object_.keys()) {
-      if (readKeys_.count(key) == 0) return signalingError("Unknown field '" + key + "'.");
+      if (std::find(readKeys_.begin(), readKeys_.end(), key) == readKeys_.end())
+        return signalingError("Unknown field '" + key + "'.");
     }
   }
   return std::nullopt;

@@ -2,8 +2,9 @@
 
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/json/value.h"
 #include "core/json/writer.h"
@@ -46,7 +47,8 @@ class FieldReader {
   bool readInteger(const json::Value* value, const char* key, int64_t& out);
 
   const json::Value& object_;
-  std::set<std::string> readKeys_;
+  // The keys asked for (string literals); a handful, so a list beats a tree, in the SDK too.
+  std::vector<std::string_view> readKeys_;
   std::optional<std::string> fault_;
 };
 
