@@ -1,13 +1,11 @@
 #include "browser_http.h"
 
-#include <memory>
-
 #include "callbacks.h"
 
 namespace callsession::bindings {
 
 void BrowserHttp::send(const client::HttpRequest& request,
-                       std::function<void(client::HttpResponse)> done) {
+                       Callback<void(client::HttpResponse)> done) {
   val headers = val::object();
   for (const auto& [name, value] : request.headers) headers.set(name, value);
   val init = val::object();
@@ -15,16 +13,16 @@ void BrowserHttp::send(const client::HttpRequest& request,
   init.set("headers", headers);
   if (!request.body.empty()) init.set("body", request.body);
 
-  auto finish = std::make_shared<std::function<void(client::HttpResponse)>>(std::move(done));
-  auto unanswered = [finish](const val&) { (*finish)({0, ""}); };
+  // Copies of a Callback share one callable: each path below finishes the same `done`.
+  auto unanswered = [done](const val&) { done({0, ""}); };
   whenSettled(
       val::global("fetch")(request.url, init),
-      [finish, unanswered](val response) {
+      [done, unanswered](val response) {
         const int status = response["status"].as<int>();
         whenSettled(
             response.call<val>("text"),
-            [finish, status](val text) {
-              (*finish)({status, text.as<std::string>()});
+            [done, status](val text) {
+              done({status, text.as<std::string>()});
             },
             unanswered);
       },

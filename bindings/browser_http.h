@@ -8,8 +8,7 @@ namespace callsession::bindings {
 // decides whether an answer still matters.
 class BrowserHttp final : public client::Http {
  public:
-  void send(const client::HttpRequest& request,
-            std::function<void(client::HttpResponse)> done) override;
+  void send(const client::HttpRequest& request, Callback<void(client::HttpResponse)> done) override;
 };
 
 }  // namespace callsession::bindings

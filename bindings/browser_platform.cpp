@@ -17,7 +17,7 @@ void BrowserEvents::emit(std::string_view name, const std::string& payloadJson) 
 }
 
 std::unique_ptr<client::Timer> BrowserPlatform::startTimer(int64_t delayMillis,
-                                                           std::function<void()> fire) {
+                                                           Callback<void()> fire) {
   return std::make_unique<BrowserTimer>(delayMillis, std::move(fire));
 }
 

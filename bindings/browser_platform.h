@@ -24,8 +24,7 @@ class BrowserPlatform final : public client::Platform {
   [[nodiscard]] const Clock& clock() const override { return clock_; }
   client::Http& http() override { return http_; }
   client::EventSink& events() override { return events_; }
-  std::unique_ptr<client::Timer> startTimer(int64_t delayMillis,
-                                            std::function<void()> fire) override;
+  std::unique_ptr<client::Timer> startTimer(int64_t delayMillis, Callback<void()> fire) override;
   double random() override;
   std::unique_ptr<client::LocalMedia> openMedia(const client::MediaRequest& request,
                                                 client::MediaListener& listener) override;

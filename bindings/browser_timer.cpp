@@ -2,7 +2,7 @@
 
 namespace callsession::bindings {
 
-BrowserTimer::BrowserTimer(int64_t delayMillis, std::function<void()> fire) {
+BrowserTimer::BrowserTimer(int64_t delayMillis, Callback<void()> fire) {
   handle_ = val::global().call<val>(
       "setTimeout", callbacks_.function([fire = std::move(fire)](const val&) { fire(); }),
       static_cast<double>(delayMillis));

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <functional>
-
 #include "callbacks.h"
+#include "core/callback.h"
 #include "core/client/ports.h"
 
 namespace callsession::bindings {
@@ -11,7 +10,7 @@ namespace callsession::bindings {
 // finds nothing.
 class BrowserTimer final : public client::Timer {
  public:
-  BrowserTimer(int64_t delayMillis, std::function<void()> fire);
+  BrowserTimer(int64_t delayMillis, Callback<void()> fire);
   ~BrowserTimer() override;
   BrowserTimer(const BrowserTimer&) = delete;
   BrowserTimer& operator=(const BrowserTimer&) = delete;

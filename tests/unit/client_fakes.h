@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -11,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/callback.h"
 #include "core/client/ports.h"
 #include "core/signaling/messages.h"
 
@@ -29,11 +29,11 @@ class FakeHttp final : public Http {
  public:
   struct Pending {
     HttpRequest request;
-    std::function<void(HttpResponse)> done;
+    Callback<void(HttpResponse)> done;
   };
   std::deque<Pending> pending;
 
-  void send(const HttpRequest& request, std::function<void(HttpResponse)> done) override {
+  void send(const HttpRequest& request, Callback<void(HttpResponse)> done) override {
     pending.push_back({request, std::move(done)});
   }
   // Answers the oldest request.
@@ -183,7 +183,7 @@ class FakeView final : public View {
 struct FakeTimers {
   struct Entry {
     int64_t due;
-    std::function<void()> fire;
+    Callback<void()> fire;
   };
   std::map<int, Entry> pending;  // by id, in start order
   int nextId = 0;
@@ -216,7 +216,7 @@ class FakePlatform final : public Platform {
   [[nodiscard]] const Clock& clock() const override { return fakeClock; }
   Http& http() override { return fakeHttp; }
   EventSink& events() override { return fakeEvents; }
-  std::unique_ptr<Timer> startTimer(int64_t delayMillis, std::function<void()> fire) override {
+  std::unique_ptr<Timer> startTimer(int64_t delayMillis, Callback<void()> fire) override {
     const int id = timers.nextId++;
     timers.pending.emplace(id, FakeTimers::Entry{fakeClock.now + delayMillis, std::move(fire)});
     return std::make_unique<FakeTimer>(timers, id);

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "core/decimal.h"
 #include "core/json/value.h"
 #include "core/json/writer.h"
 #include "core/session_id.h"
@@ -76,7 +77,7 @@ Error apiError(const HttpResponse& response) {
   }
   const auto body = json::parse(response.body);
   const Value* error = objectField(body, "error");
-  const std::string fallback = "The server answered " + std::to_string(response.status) + ".";
+  const std::string fallback = "The server answered " + decimal(response.status) + ".";
   if (error == nullptr) return makeError(codeForStatus(response.status), fallback);
   const auto code = errorCodeFromString(error->stringOr("code"));
   return makeError(code.value_or(codeForStatus(response.status)),
@@ -113,7 +114,7 @@ Status Account::init(std::string_view configJson, std::string_view pageOrigin) {
 }
 
 void Account::login(std::string_view uid, std::string_view name, std::string_view avatar,
-                    std::function<void(Result<User>)> done) {
+                    Callback<void(Result<User>)> done) {
   if (!initialized()) return done(notInitialized());
   if (!signaling::isValidUid(uid)) {
     return done(
@@ -132,7 +133,7 @@ void Account::login(std::string_view uid, std::string_view name, std::string_vie
                       {{"Content-Type", "application/json"}, {"X-Auth-Key", authKey_}},
                       std::move(body).take()};
   platform_.http().send(
-      request, [this, epoch = epoch_, done = std::move(done)](HttpResponse response) {
+      request, [this, epoch = epoch_, done = std::move(done)](const HttpResponse& response) {
         if (epoch != epoch_) {
           return done(makeError(ErrorCode::kAuthFailed, "Superseded by a later init or logout."));
         }
@@ -156,7 +157,7 @@ void Account::logout() {
 }
 
 void Account::generateToken(std::string_view sessionId,
-                            std::function<void(Result<IssuedToken>)> done) const {
+                            Callback<void(Result<IssuedToken>)> done) const {
   if (!initialized()) return done(notInitialized());
   if (!user_) {
     return done(makeError(ErrorCode::kAuthTokenMissing, "Call login(uid) before generateToken."));
@@ -168,7 +169,7 @@ void Account::generateToken(std::string_view sessionId,
                       serverUrl_ + "/api/meetings/" + std::string(sessionId) + "/token",
                       {{"Authorization", "Bearer " + authToken_}},
                       ""};
-  platform_.http().send(request, [this, done = std::move(done)](HttpResponse response) {
+  platform_.http().send(request, [this, done = std::move(done)](const HttpResponse& response) {
     if (response.status != 200) return done(apiError(response));
     const std::string token = stringField(json::parse(response.body), "token");
     auto decoded = decodeToken(token);

@@ -1,11 +1,11 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/callback.h"
 #include "core/client/ports.h"
 #include "core/clock_skew.h"
 #include "core/result.h"
@@ -38,11 +38,10 @@ class Account {
   Status init(std::string_view configJson, std::string_view pageOrigin);
   // `name` and `avatar` are optional (empty: the server keeps or derives them).
   void login(std::string_view uid, std::string_view name, std::string_view avatar,
-             std::function<void(Result<User>)> done);
+             Callback<void(Result<User>)> done);
   void logout();
   // const: it changes nothing of the account, so a session may mint its own reconnection tokens.
-  void generateToken(std::string_view sessionId,
-                     std::function<void(Result<IssuedToken>)> done) const;
+  void generateToken(std::string_view sessionId, Callback<void(Result<IssuedToken>)> done) const;
 
   [[nodiscard]] bool initialized() const { return !serverUrl_.empty(); }
   [[nodiscard]] const std::optional<User>& user() const { return user_; }

@@ -19,11 +19,11 @@ class Mesh {
   };
 
   // `sendSignal(to, dataJson)` relays a peer's signal through the server.
-  using SendSignal = std::function<void(const std::string& to, std::string dataJson)>;
+  using SendSignal = Callback<void(const std::string& to, std::string dataJson)>;
   // `onAudioLevel(from, level)` hears each remote participant's audio level.
-  using OnAudioLevel = std::function<void(const std::string& from, double level)>;
+  using OnAudioLevel = Callback<void(const std::string& from, double level)>;
   // `onPeerLost(uid)`: that connection failed beyond ICE restarts (RemotePeer::OnLost).
-  using OnPeerLost = std::function<void(std::string uid)>;
+  using OnPeerLost = Callback<void(std::string uid)>;
 
   // Every peer gets `iceServersJson` (the server's list) and `icePolicy` (the join's setting);
   // `onRelayRefused` hears any peer's RemotePeer::OnRelayRefused.

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/callback.h"
 #include "core/client/ice_recovery.h"
 #include "core/client/ports.h"
 
@@ -34,13 +34,13 @@ enum class FirstOffer { kOurs, kTheirs };
 class RemotePeer final : public PeerListener {
  public:
   // `sendSignal` carries a signal's `data` object (JSON text) to the remote participant.
-  using SendSignal = std::function<void(std::string dataJson)>;
+  using SendSignal = Callback<void(std::string dataJson)>;
   // `onAudioLevel` hears the remote participant's audio level (PeerListener::onAudioLevel).
-  using OnAudioLevel = std::function<void(double level)>;
+  using OnAudioLevel = Callback<void(double level)>;
   // The connection is beyond recovery; its owner drops the peer (it may destroy it from here).
-  using OnLost = std::function<void()>;
+  using OnLost = Callback<void()>;
   // `onRelayRefused` hears that a TURN server refused this connection (relay_refusal.h).
-  using OnRelayRefused = std::function<void(Error refusal)>;
+  using OnRelayRefused = Callback<void(Error refusal)>;
 
   RemotePeer(Platform& platform, const PeerConfig& config, bool polite, SendSignal sendSignal,
              OnAudioLevel onAudioLevel, OnLost onLost, OnRelayRefused onRelayRefused,

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "core/callback.h"
 #include "core/client/layout.h"
 #include "core/client/relay_refusal.h"
 #include "core/clock.h"
@@ -41,7 +41,7 @@ struct HttpResponse {
 class Http {
  public:
   virtual ~Http() = default;
-  virtual void send(const HttpRequest& request, std::function<void(HttpResponse)> done) = 0;
+  virtual void send(const HttpRequest& request, Callback<void(HttpResponse)> done) = 0;
 };
 
 // ---- Events for the app (addEventListener)
@@ -76,7 +76,7 @@ class MediaListener {
   virtual void onScreenShareEnded() = 0;
 };
 
-using MediaDone = std::function<void(Status)>;
+using MediaDone = Callback<void(Status)>;
 
 // What the local user sends: a microphone track and, unless voice-only, one video track (the
 // camera, or the screen while sharing). Every peer sends these tracks; a change of track reaches
@@ -258,7 +258,7 @@ class Platform {
   virtual Http& http() = 0;
   virtual EventSink& events() = 0;
   // Calls `fire` once, `delayMillis` from now, unless the timer was destroyed first.
-  virtual std::unique_ptr<Timer> startTimer(int64_t delayMillis, std::function<void()> fire) = 0;
+  virtual std::unique_ptr<Timer> startTimer(int64_t delayMillis, Callback<void()> fire) = 0;
   // Uniform in [0, 1): jitter, so that clients dropped together do not retry together.
   virtual double random() = 0;
   virtual std::unique_ptr<LocalMedia> openMedia(const MediaRequest& request,

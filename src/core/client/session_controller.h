@@ -1,12 +1,12 @@
 #pragma once
 
-#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/callback.h"
 #include "core/client/account.h"
 #include "core/client/join_validation.h"
 #include "core/client/mesh.h"
@@ -31,7 +31,7 @@ struct JoinInfo {
   friend bool operator==(const JoinInfo&, const JoinInfo&) = default;
 };
 
-using JoinDone = std::function<void(Result<JoinInfo>)>;
+using JoinDone = Callback<void(Result<JoinInfo>)>;
 
 // joinSession and leaveSession: runs each join through the SessionGate and performs its effects.
 // A join validates everything it can locally (validateJoin, then the container), then opens media
