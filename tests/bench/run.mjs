@@ -8,10 +8,12 @@ import { gzipSync } from "node:zlib";
 import {
   NO_LIMITS, TEST_AUTH_KEY, api, createMeeting, launchBrowser, loginAs, repoRoot, startServer, waitFor,
 } from "../e2e/support/harness.mjs";
-import { measureRelay } from "./relay.mjs";
+import { canPin, measureRelay } from "./relay.mjs";
 import { median, summarize } from "./stats.mjs";
 
 const smoke = process.argv.includes("--smoke");
+// `--relay-only`: only the server relay rows (no browser), for working on the server.
+const relayOnly = process.argv.includes("--relay-only");
 const iterations = smoke ? 1 : Number(process.env.BENCH_ITERATIONS ?? 10);
 const pagesDir = path.join(repoRoot, "tests/bench/pages");
 const sdkDir = path.join(repoRoot, "build/web/sdk");
@@ -149,48 +151,55 @@ function sdkWeight() {
 const fmt = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : "n/a");
 const ratio = (a, b) => (Number.isFinite(a) && b > 0 ? `${(a / b).toFixed(2)}×` : "n/a");
 
-const webRoot = benchWebRoot();
-const server = await startServer({ webRoot, env: NO_LIMITS });
-const browser = await launchBrowser();
 const samples = { floor: [], baseline: [], sdk: [], gracefulLeave: [], abruptClose: [], sdkLoad: [] };
 const failures = [];
-try {
-  for (let i = 0; i < iterations; ++i) {
-    // A failed iteration is reported (here and in results.json) and tried once more; the run fails
-    // if that fails too.
-    for (let attempt = 1; ; ++attempt) {
-      try {
-        const floor = await measureFloor(browser, server);
-        const baseline = await measureBaseline(browser, server);
-        const sdk = await measureSdk(browser, server);
-        const sdkLoad = await measureSdkLoad(browser, server);
-        samples.floor.push(floor);
-        samples.baseline.push(baseline);
-        samples.sdk.push(sdk.joinToFrame);
-        samples.gracefulLeave.push(sdk.gracefulLeave);
-        samples.abruptClose.push(sdk.abruptClose);
-        samples.sdkLoad.push(sdkLoad);
-        break;
-      } catch (error) {
-        failures.push({ iteration: i + 1, attempt, error: error.message });
-        process.stderr.write(`ITERATION ${i + 1} FAILED (attempt ${attempt}): ${error.message}\n`);
-        if (attempt === 2) throw error;
+if (!relayOnly) await measureBrowserRows();
+
+async function measureBrowserRows() {
+  const webRoot = benchWebRoot();
+  const server = await startServer({ webRoot, env: NO_LIMITS });
+  const browser = await launchBrowser();
+  try {
+    for (let i = 0; i < iterations; ++i) {
+      // A failed iteration is reported (here and in results.json) and tried once more; the run fails
+      // if that fails too.
+      for (let attempt = 1; ; ++attempt) {
+        try {
+          const floor = await measureFloor(browser, server);
+          const baseline = await measureBaseline(browser, server);
+          const sdk = await measureSdk(browser, server);
+          const sdkLoad = await measureSdkLoad(browser, server);
+          samples.floor.push(floor);
+          samples.baseline.push(baseline);
+          samples.sdk.push(sdk.joinToFrame);
+          samples.gracefulLeave.push(sdk.gracefulLeave);
+          samples.abruptClose.push(sdk.abruptClose);
+          samples.sdkLoad.push(sdkLoad);
+          break;
+        } catch (error) {
+          failures.push({ iteration: i + 1, attempt, error: error.message });
+          process.stderr.write(`ITERATION ${i + 1} FAILED (attempt ${attempt}): ${error.message}\n`);
+          if (attempt === 2) throw error;
+        }
       }
+      process.stderr.write(`iteration ${i + 1}/${iterations} done\n`);
     }
-    process.stderr.write(`iteration ${i + 1}/${iterations} done\n`);
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(webRoot, { recursive: true, force: true });
   }
-} finally {
-  await browser.close();
-  await server.stop();
-  rmSync(webRoot, { recursive: true, force: true });
 }
 
 // Offered load (latency): every participant relays `rate` signals per second to the next one in its
-// room. Saturation (throughput): `window` signals in flight per participant (tests/bench/relay.mjs).
+// room. Saturation (throughput): `window` signals in flight per participant (tests/bench/relay.mjs);
+// pinned: the same with the relay and the generator on separate cores.
+const pinned = canPin();
 const relaySizes = smoke
-  ? [{ connections: 100, rate: 10, seconds: 2 }, { connections: 100, window: 1, seconds: 2 }]
+  ? [{ connections: 100, rate: 10, seconds: 2 }, { connections: 100, window: 1, seconds: 2, pinned }]
   : [{ connections: 1000, rate: 20, seconds: 10 }, { connections: 5000, rate: 4, seconds: 10 },
-    { connections: 1000, window: 2, seconds: 10 }, { connections: 5000, window: 1, seconds: 10 }];
+    { connections: 1000, window: 2, seconds: 10 }, { connections: 5000, window: 1, seconds: 10 },
+    ...(pinned ? [{ connections: 1000, window: 2, seconds: 10, pinned }, { connections: 5000, window: 1, seconds: 10, pinned }] : [])];
 const relay = [];
 for (const load of relaySizes) relay.push({ ...load, ...(await measureRelay(load)) });
 
@@ -204,32 +213,44 @@ const results = {
     floorTwoPcsOnePage: summarize(samples.floor),
   },
   departure: { gracefulLeave: summarize(samples.gracefulLeave), abruptClose: summarize(samples.abruptClose) },
-  sdk: { ...sdkWeight(), loadAndInit: summarize(samples.sdkLoad) },
+  sdk: relayOnly ? null : { ...sdkWeight(), loadAndInit: summarize(samples.sdkLoad) },
   serverRelay: relay,
 };
 mkdirSync(path.join(repoRoot, "build/bench"), { recursive: true });
 writeFileSync(path.join(repoRoot, "build/bench/results.json"), JSON.stringify(results, null, 2));
 
-const join = results.joinToFirstFrame;
-console.log(`\ncallsession benchmarks — ${iterations} iteration(s), medians (p90)\n`);
-console.log("join → first decoded remote frame");
-for (const [label, s] of [["callsession SDK", join.callsession], ["plain-JS baseline", join.plainJsBaseline], ["floor (2 PCs, 1 page)", join.floorTwoPcsOnePage]]) {
-  console.log(`  ${label.padEnd(24)} ${fmt(s.median).padStart(8)} (${fmt(s.p90)})   vs baseline ${ratio(s.median, join.plainJsBaseline.median)}`);
+if (!relayOnly) printBrowserRows();
+
+function printBrowserRows() {
+  const join = results.joinToFirstFrame;
+  console.log(`\ncallsession benchmarks — ${iterations} iteration(s), medians (p90)\n`);
+  console.log("join → first decoded remote frame");
+  for (const [label, s] of [["callsession SDK", join.callsession], ["plain-JS baseline", join.plainJsBaseline], ["floor (2 PCs, 1 page)", join.floorTwoPcsOnePage]]) {
+    console.log(`  ${label.padEnd(24)} ${fmt(s.median).padStart(8)} (${fmt(s.p90)})   vs baseline ${ratio(s.median, join.plainJsBaseline.median)}`);
+  }
+  console.log("departure");
+  console.log(`  graceful leave → seen    ${fmt(results.departure.gracefulLeave.median).padStart(8)} (${fmt(results.departure.gracefulLeave.p90)})   target ≤ 300 ms`);
+  console.log(`  abrupt close → removed   ${fmt(results.departure.abruptClose.median).padStart(8)} (${fmt(results.departure.abruptClose.p90)})   target ≤ 3000 ms`);
+  console.log("SDK weight (what a page downloads)");
+  for (const row of results.sdk.files) console.log(`  ${row.file.padEnd(24)} ${String(row.raw).padStart(8)} B raw ${String(row.gzip).padStart(8)} B gzip`);
+  console.log(`  page total (mjs + wasm)  ${String(results.sdk.pageGzip).padStart(8)} B gzip   target ≤ 65536; CometChat 690 KB, LiveKit 154 KB, Daily 72 KB`);
+  console.log(`  load + init in browser   ${fmt(median(samples.sdkLoad)).padStart(8)}`);
 }
-console.log("departure");
-console.log(`  graceful leave → seen    ${fmt(results.departure.gracefulLeave.median).padStart(8)} (${fmt(results.departure.gracefulLeave.p90)})   target ≤ 300 ms`);
-console.log(`  abrupt close → removed   ${fmt(results.departure.abruptClose.median).padStart(8)} (${fmt(results.departure.abruptClose.p90)})   target ≤ 3000 ms`);
-console.log("SDK weight (what a page downloads)");
-for (const row of results.sdk.files) console.log(`  ${row.file.padEnd(24)} ${String(row.raw).padStart(8)} B raw ${String(row.gzip).padStart(8)} B gzip`);
-console.log(`  page total (mjs + wasm)  ${String(results.sdk.pageGzip).padStart(8)} B gzip   target ≤ 65536; CometChat 690 KB, LiveKit 154 KB, Daily 72 KB`);
-console.log(`  load + init in browser   ${fmt(median(samples.sdkLoad)).padStart(8)}`);
+
+if (relayOnly) console.log("\ncallsession benchmarks — server relay only\n");
 console.log("server relay (same generator, same traffic; reference = Node ws relay)");
+console.log("  achieved: messages relayed per second, as limited by relay and generator together");
+console.log("  per CPU-s: messages relayed per second of the relay's own CPU (all threads), over the same window");
 const perConnection = (r, n) => `${(((r.serverMemoryKiB.peak - r.serverMemoryKiB.before) * 1024) / n / 1024).toFixed(1)} KB/conn`;
+const perCpuSecond = (r) => (r.relayedPerServerCpuSecond > 0 ? `${r.relayedPerServerCpuSecond.toFixed(0)}/CPU-s` : "n/a");
+// How busy the relay and the generator were: CPU-seconds per second of window (1.00 = one core).
+const busy = (r) => `relay ${r.serverCpuPerWindowSecond.toFixed(2)} gen ${(r.generatorCpuSeconds / r.windowSeconds).toFixed(2)} cores`;
 for (const row of relay) {
   const [c, r] = [row.callsession, row.reference];
-  const traffic = row.window ? `saturating (${row.window} in flight each)` : `× ${row.rate}/s`;
-  console.log(`  ${row.connections} conns ${traffic}   callsession ${c.relayedPerSecond.toFixed(0)}/s p99 ${(c.relayP99Micros / 1000).toFixed(1)} ms ${perConnection(c, row.connections)}` +
-    `   reference ${r.relayedPerSecond.toFixed(0)}/s p99 ${(r.relayP99Micros / 1000).toFixed(1)} ms ${perConnection(r, row.connections)}` +
-    `   throughput ${ratio(c.relayedPerSecond, r.relayedPerSecond)}, held ${c.held}/${r.held}`);
+  const traffic = (row.window ? `saturating (${row.window} in flight each)` : `× ${row.rate}/s`) + (row.pinned ? ", pinned" : "");
+  console.log(`  ${row.connections} conns ${traffic}`);
+  console.log(`    callsession ${c.relayedPerSecond.toFixed(0).padStart(7)}/s achieved ${perCpuSecond(c).padStart(13)} p99 ${(c.relayP99Micros / 1000).toFixed(1)} ms ${perConnection(c, row.connections)}  (${busy(c)})`);
+  console.log(`    reference   ${r.relayedPerSecond.toFixed(0).padStart(7)}/s achieved ${perCpuSecond(r).padStart(13)} p99 ${(r.relayP99Micros / 1000).toFixed(1)} ms ${perConnection(r, row.connections)}  (${busy(r)})`);
+  console.log(`    callsession ÷ reference: achieved ${ratio(c.relayedPerSecond, r.relayedPerSecond)}, per CPU-s ${ratio(c.relayedPerServerCpuSecond, r.relayedPerServerCpuSecond)}, held ${c.held}/${r.held}`);
 }
 console.log(`\nwritten: build/bench/results.json`);

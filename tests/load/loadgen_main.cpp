@@ -17,6 +17,7 @@
 #include "api_client.h"
 #include "core/base64url.h"
 #include "load_client.h"
+#include "process_cpu.h"
 
 namespace {
 
@@ -260,6 +261,15 @@ int main(int argc, char** argv) try {
     for (auto& client : clients) client->sendSignal();
   }
   const size_t receivedBefore = stats.signalsReceived;
+  // CPU used over exactly the measured window: each server's, and the generator's own (to tell
+  // whether the generator, not the server, was the limit).
+  auto serverCpu = [&] {
+    double sum = 0;
+    for (int pid : o.serverPids) sum += cpuSeconds(pid);
+    return sum;
+  };
+  const double serverCpuBefore = serverCpu();
+  const double generatorCpuBefore = cpuSeconds(getpid());
   const auto windowStart = Clock::now();
   runUntil(
       io, std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds)),
@@ -283,8 +293,14 @@ int main(int argc, char** argv) try {
       });
   stats.measuring = false;
   const double window = std::chrono::duration<double>(Clock::now() - windowStart).count();
-  const double relayedPerSecond =
-      static_cast<double>(stats.signalsReceived - receivedBefore) / window;
+  const double serverCpuSeconds = serverCpu() - serverCpuBefore;
+  const double generatorCpuSeconds = cpuSeconds(getpid()) - generatorCpuBefore;
+  const auto relayed = static_cast<double>(stats.signalsReceived - receivedBefore);
+  const double relayedPerSecond = relayed / window;
+  // Messages relayed per second of server CPU: what one core of this server could relay were it
+  // the only limit (null when no pid was given or the window cost too little to measure).
+  const nlohmann::json relayedPerServerCpuSecond =
+      serverCpuSeconds > 0 ? nlohmann::json(relayed / serverCpuSeconds) : nlohmann::json();
   // Churned participants may be mid-rejoin when the window closes: let them land, then count.
   runUntil(
       io, std::chrono::seconds(5), [&] { return stats.joined == clients.size(); }, [] {});
@@ -312,6 +328,10 @@ int main(int argc, char** argv) try {
       {"churns", churns},
       {"windowSeconds", window},
       {"relayedPerSecond", relayedPerSecond},
+      {"serverCpuSeconds", serverCpuSeconds},
+      {"serverCpuPerWindowSecond", serverCpuSeconds / window},
+      {"relayedPerServerCpuSecond", relayedPerServerCpuSecond},
+      {"generatorCpuSeconds", generatorCpuSeconds},
       {"relayP50Micros", stats.latency.percentile(50)},
       {"relayP99Micros", stats.latency.percentile(99)},
       {"latencySamples", stats.latency.count()},
