@@ -1,7 +1,6 @@
 #include "ws_session.h"
 
 #include <boost/beast/core/bind_handler.hpp>
-#include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/websocket.hpp>
 #include <chrono>
 
@@ -80,8 +79,10 @@ void WsSession::onRead(beast::error_code error, size_t /*bytes*/) {
 
   lastHeardMillis_ = context_.clock.nowMillis();
   const bool text = ws_.got_text();
-  const std::string frame = beast::buffers_to_string(buffer_.data());
-  buffer_.consume(buffer_.size());
+  // Read in place (a flat_buffer is one contiguous block), not copied out; consumed once handled,
+  // before the next read.
+  const auto bytes = buffer_.cdata();
+  const std::string_view frame(static_cast<const char*>(bytes.data()), bytes.size());
   // After a refusal or leave, frames still in flight are read (so the close handshake completes)
   // but not acted on.
   if (phase_ == Phase::kAwaitingJoin || phase_ == Phase::kJoined) {
@@ -101,6 +102,7 @@ void WsSession::onRead(beast::error_code error, size_t /*bytes*/) {
       }
     }
   }
+  buffer_.consume(buffer_.size());
   // Once closing, the close operation reads the rest itself (until the client's close frame). A
   // read of ours beside it would race it for the client's frames: with both sides closing at once
   // (a leave, then the client's own close) Beast 1.74 can leave both operations waiting on each
