@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <utility>
 
 namespace callsession::server {
 namespace {
@@ -22,7 +23,8 @@ size_t freeBytes() {
 
 }  // namespace
 
-MemoryTrimmer::MemoryTrimmer(boost::asio::io_context& io) : timer_(io) {}
+MemoryTrimmer::MemoryTrimmer(boost::asio::io_context& io, std::function<void()> release)
+    : timer_(io), release_(std::move(release)) {}
 
 void MemoryTrimmer::start() {
   freeFloor_ = freeBytes();
@@ -44,6 +46,7 @@ void MemoryTrimmer::check() {
     freeFloor_ = std::min(freeFloor_, free);
     return;
   }
+  release_();
   malloc_trim(0);
   freeFloor_ = freeBytes();
 }

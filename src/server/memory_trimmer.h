@@ -3,6 +3,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <cstddef>
+#include <functional>
 
 // After a peak (thousands of connections, then few), the allocator keeps the freed memory for the
 // next one, so the server's resident size stays at the peak for good. This hands free memory back
@@ -12,7 +13,8 @@ namespace callsession::server {
 
 class MemoryTrimmer {
  public:
-  explicit MemoryTrimmer(boost::asio::io_context& io);
+  // `release`, called before each trim: frees what caches can do without.
+  MemoryTrimmer(boost::asio::io_context& io, std::function<void()> release);
   void start();
 
  private:
@@ -20,6 +22,7 @@ class MemoryTrimmer {
   void check();
 
   boost::asio::steady_timer timer_;
+  std::function<void()> release_;
   // Free bytes the allocator held after the last trim, or the fewest since: what a trim would
   // find to hand back is what was freed beyond it.
   size_t freeFloor_ = 0;
