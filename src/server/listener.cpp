@@ -7,7 +7,7 @@ namespace callsession::server {
 
 Listener::Listener(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint,
                    ServerContext& context, const StaticFiles& files, boost::asio::ssl::context* tls)
-    : io_(io), acceptor_(io), context_(context), files_(files), tls_(tls) {
+    : io_(io), acceptor_(io), context_(context), files_(files), tls_(tls), records_(io) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(boost::asio::socket_base::reuse_address(true));
   acceptor_.bind(endpoint);
@@ -28,6 +28,7 @@ unsigned short Listener::port() const {
 }
 
 void Listener::acceptNext() {
+  records_.ensureOneMore();
   acceptor_.async_accept(io_, [self = shared_from_this()](boost::system::error_code error,
                                                           boost::asio::ip::tcp::socket socket) {
     if (error == boost::asio::error::operation_aborted) return;  // stopped
@@ -39,8 +40,9 @@ void Listener::acceptNext() {
       // rather than letting Nagle's algorithm hold it for the previous frame's (delayed) ACK.
       boost::system::error_code ignored;
       socket.set_option(boost::asio::ip::tcp::no_delay(true), ignored);
-      std::make_shared<HttpSession>(ServerStream(std::move(socket), self->tls_), self->context_,
-                                    self->files_)
+      std::make_shared<HttpSession>(
+          ServerStream(std::move(socket), self->tls_, self->records_.hold()), self->context_,
+          self->files_)
           ->start();
     }
     self->acceptNext();

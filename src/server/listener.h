@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "server_context.h"
+#include "socket_record_reserve.h"
 #include "static_files.h"
 
 namespace callsession::server {
@@ -31,6 +32,7 @@ class Listener final : public std::enable_shared_from_this<Listener> {
   ServerContext& context_;
   const StaticFiles& files_;
   boost::asio::ssl::context* tls_;
+  SocketRecordReserve records_;
 };
 
 }  // namespace callsession::server

@@ -86,7 +86,7 @@ int run() {
                                                 config.port);
   auto listener = std::make_shared<Listener>(io, endpoint, context, files, tls.get());
   listener->start();
-  MemoryTrimmer trimmer(io);
+  MemoryTrimmer trimmer(io, [&store] { store.releaseMemory(); });
   trimmer.start();
 
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);

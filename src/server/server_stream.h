@@ -11,6 +11,8 @@
 #include <utility>
 #include <variant>
 
+#include "socket_record_reserve.h"
+
 // One accepted connection: plain TCP (HTTP and WS), or TLS over TCP (HTTPS and WSS) when the server
 // has a certificate. HttpSession and WsSession read and write through it without knowing which, so
 // they are written once; Beast's HTTP parser and WebSocket stream take it as their stream.
@@ -22,9 +24,11 @@ class ServerStream {
   using TlsStream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
   using executor_type = PlainStream::executor_type;
 
-  // `tls` null: plain. Otherwise TLS under that context, which must outlive the stream.
-  ServerStream(boost::asio::ip::tcp::socket socket, boost::asio::ssl::context* tls)
-      : stream_(open(std::move(socket), tls)) {}
+  // `tls` null: plain. Otherwise TLS under that context, which must outlive the stream. `hold`
+  // counts the connection as open for as long as the stream lives.
+  ServerStream(boost::asio::ip::tcp::socket socket, boost::asio::ssl::context* tls,
+               SocketRecordReserve::Hold hold)
+      : stream_(open(std::move(socket), tls)), hold_(std::move(hold)) {}
 
   [[nodiscard]] bool isTls() const { return std::holds_alternative<TlsStream>(stream_); }
 
@@ -95,6 +99,7 @@ class ServerStream {
   }
 
   Variant stream_;
+  SocketRecordReserve::Hold hold_;
 };
 
 }  // namespace callsession::server

@@ -32,6 +32,10 @@ SqliteStore::~SqliteStore() {
   sqlite3_close(db_);
 }
 
+void SqliteStore::releaseMemory() {
+  sqlite3_db_release_memory(db_);
+}
+
 MeetingCreation SqliteStore::createMeeting(const Meeting& meeting, int64_t nowSeconds) {
   SqliteTransaction transaction(db_);
   if (auto existing = findMeeting(meeting.sessionId);

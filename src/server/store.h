@@ -41,6 +41,10 @@ class Store {
   // The key stored under `name`; stores `candidate` first when there is none, so concurrent
   // starts agree on one key.
   virtual std::string loadOrStoreKey(std::string_view name, std::string_view candidate) = 0;
+
+  // Frees what the store keeps only to be quicker (cached pages), so that the memory can go back
+  // to the system after a peak; the server calls it before handing freed memory back.
+  virtual void releaseMemory() {}
 };
 
 }  // namespace callsession::server

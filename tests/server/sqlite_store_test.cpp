@@ -48,5 +48,15 @@ TEST_F(SqliteStoreTest, AFileThatIsNotADatabaseIsAStoreError) {
   EXPECT_THROW(SqliteStore store(file()), StoreError);
 }
 
+TEST_F(SqliteStoreTest, ReleasingItsCacheLosesNothing) {
+  SqliteStore store(file());
+  const Meeting meeting{"s-1", 100, 200, {"ada"}};
+  store.createMeeting(meeting, 100);
+  EXPECT_TRUE(store.markTokenUsed("j-1", 200, 100));
+  store.releaseMemory();
+  EXPECT_EQ(store.findMeeting("s-1"), meeting);
+  EXPECT_FALSE(store.markTokenUsed("j-1", 200, 100));
+}
+
 }  // namespace
 }  // namespace callsession::server
