@@ -21,9 +21,9 @@ val mediaDevices() {
 val camera() {
   val video = val::object();
   video.set("width", val::object());
-  video["width"].set("ideal", 1280);
+  video["width"].set("ideal", 640);
   video.set("height", val::object());
-  video["height"].set("ideal", 720);
+  video["height"].set("ideal", 480);
   return video;
 }
 

@@ -87,7 +87,9 @@ TEST_F(MeshTest, PolitenessFollowsUidOrder) {
 TEST_F(MeshTest, SignalsGoToTheirPeerAndRepliesAreAddressedBack) {
   mesh.add(person("dave"));
   mesh.onSignal("dave", R"({"candidate":{"candidate":"c"}})");
-  EXPECT_EQ(platform.peers.at("dave")->calls.size(), 1U);
+  EXPECT_EQ(
+      platform.peers.at("dave")->calls,
+      (std::vector<std::string>{"setLocalDescription", R"(addIceCandidate {"candidate":"c"})"}));
   platform.peers.at("dave")->listener.onIceCandidate(R"({"candidate":"mine"})");
   ASSERT_EQ(relayed.size(), 1U);
   EXPECT_EQ(relayed[0].first, "dave");

@@ -56,6 +56,19 @@ TEST_F(PeerTest, NegotiationNeededSendsAnOffer) {
   EXPECT_EQ(sent[0], json::parse(description("offer", "sdp-a")));
 }
 
+TEST_F(PeerTest, OfferNowOffersOnceWithoutWaitingForTheBrowser) {
+  open(true);
+  peer->offerNow();
+  peer->offerNow();  // the offer is on its way
+  EXPECT_EQ(connection->calls, std::vector<std::string>{"setLocalDescription"});
+}
+
+TEST_F(PeerTest, OfferNowLeavesAPeerWaitingForTheFirstOfferWaiting) {
+  open(true, FirstOffer::kTheirs);
+  peer->offerNow();
+  EXPECT_TRUE(connection->calls.empty());
+}
+
 TEST_F(PeerTest, APeerWaitingForTheFirstOfferDoesNotOfferButAnswersIt) {
   open(true, FirstOffer::kTheirs);
   peer->onNegotiationNeeded();  // the browser asks as soon as the tracks are added

@@ -215,7 +215,6 @@ TEST_F(Reconnect, NewcomersInTheRestoredRosterGetAPeerAndAreAnnounced) {
   restoreWith({person("bob"), person("dave")});
   EXPECT_EQ(platform.peers.count("dave"), 1U);
   // Dave, who came while ada was away, was told nothing of ada: ada's offer opens the connection.
-  platform.peers.at("dave")->listener.onNegotiationNeeded();
   EXPECT_EQ(platform.peers.at("dave")->calls, std::vector<std::string>{"setLocalDescription"});
   EXPECT_EQ(platform.fakeEvents.last("onParticipantJoined")->at("uid"), "dave");
   EXPECT_EQ(tileUids(), (std::vector<std::string>{"", "bob", "dave"}));

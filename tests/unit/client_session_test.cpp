@@ -40,9 +40,8 @@ TEST_F(Session, TheTokenAndNameGoToTheServerOnceTheSocketOpens) {
 
 TEST_F(Session, TheNewcomerOffersAndTheOnesAlreadyThereWaitForItsOffer) {
   joinFully({person("bob")});
-  platform.peers.at("bob")->listener.onNegotiationNeeded();
   EXPECT_EQ(platform.peers.at("bob")->calls, std::vector<std::string>{"setLocalDescription"})
-      << "ada, the newcomer, offers to bob, who was there";
+      << "ada, the newcomer, offers to bob, who was there, at once";
   platform.socket->receive(signaling::ParticipantJoined{person("carol")});
   platform.peers.at("carol")->listener.onNegotiationNeeded();
   EXPECT_TRUE(platform.peers.at("carol")->calls.empty()) << "carol, the newcomer, offers to ada";

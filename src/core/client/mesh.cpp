@@ -32,7 +32,9 @@ bool Mesh::add(const signaling::Participant& participant, FirstOffer firstOffer)
   auto peer = std::make_unique<RemotePeer>(
       platform_, PeerConfig{uid, iceServersJson_, icePolicy_}, isPolite(selfUid_, uid),
       std::move(send), std::move(level), std::move(lost), onRelayRefused_, firstOffer);
+  RemotePeer& added = *peer;
   remotes_.push_back({participant, std::move(peer)});
+  added.offerNow();  // once listed, so that what it sends finds its way
   return true;
 }
 

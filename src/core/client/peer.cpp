@@ -70,6 +70,12 @@ void RemotePeer::onNegotiationNeeded() {
   connection_->setLocalDescription();
 }
 
+void RemotePeer::offerNow() {
+  if (!makingOffer_ && connection_->signalingState() == SignalingState::kStable) {
+    onNegotiationNeeded();
+  }
+}
+
 void RemotePeer::onLocalDescription(SessionDescription description) {
   makingOffer_ = false;
   json::Writer data;

@@ -46,6 +46,11 @@ class RemotePeer final : public PeerListener {
              OnAudioLevel onAudioLevel, OnLost onLost, OnRelayRefused onRelayRefused,
              FirstOffer firstOffer = FirstOffer::kOurs);
 
+  // Offers now, for a peer that makes the first offer, rather than on the browser's
+  // negotiationneeded, which comes one task or more later (15-35 ms measured while the SDK lays out
+  // the call). Needs the local tracks added (the mesh opens peers once media is ready); the browser
+  // then asks for nothing more. Does nothing for a peer awaiting the remote's first offer.
+  void offerNow();
   // The `data` of a signal relayed from the remote participant. Malformed data is dropped.
   void onSignal(std::string_view dataJson);
   // Whether the server's roster lists the remote (see IceRecovery::setRemoteInRoom).
