@@ -1,21 +1,17 @@
 // Every error code a page can trigger, each resolved as {error: {code, message}} (never a throw or
 // a rejection), and nothing left half-joined after one.
 import assert from "node:assert/strict";
-import { after, before, beforeEach, test } from "node:test";
-import { createMeeting, launchBrowser, loginAs, waitFor } from "./support/harness.mjs";
-import { generateToken, leave, logIn, logInAndJoin, openSdkPage, startSdkServer, stateOf, waitForAllClosed } from "./support/sdk.mjs";
+import { beforeEach, test } from "node:test";
+import { createMeeting, loginAs, waitFor } from "./support/harness.mjs";
+import { generateToken, leave, logIn, logInAndJoin, openSdkPage, stateOf, waitForAllClosed, withSdkServerAndBrowser } from "./support/sdk.mjs";
 
 let server;
 let browser;
 let tab;
 let sessionId;
-before(async () => {
-  server = await startSdkServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+withSdkServerAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 beforeEach(async (t) => {
   const { authToken } = await loginAs(server, "organiser");

@@ -1,19 +1,15 @@
 // The in-call features across two tabs, each control seen from the other side: mute, pause,
 // voice-only sessions, device switches, screen sharing, layouts and the hide settings.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { createMeeting, launchBrowser, loginAs, waitFor } from "./support/harness.mjs";
-import { eventsOf, logInAndJoin, openSdkPage, startSdkServer, waitForAllClosed, waitForVideoFrom } from "./support/sdk.mjs";
+import { test } from "node:test";
+import { createMeeting, loginAs, waitFor } from "./support/harness.mjs";
+import { eventsOf, logInAndJoin, openSdkPage, waitForAllClosed, waitForVideoFrom, withSdkServerAndBrowser } from "./support/sdk.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await startSdkServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+withSdkServerAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 // ada and bob in one call, seeing each other; `adaSettings` are ada's join settings.

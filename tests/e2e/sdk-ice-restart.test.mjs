@@ -5,20 +5,20 @@
 // the same remote video goes on in the same element and nobody is announced as left; if the cut
 // is for good, both drop each other as vanished once the attempts run out.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { createMeeting, launchBrowser, loginAs, waitFor } from "./support/harness.mjs";
+import { test } from "node:test";
+import { createMeeting, loginAs, waitFor } from "./support/harness.mjs";
 import {
   eventsOf,
   framesOf,
   leave,
   logInAndJoin,
   openSdkPage,
-  startSdkServer,
   stateOf,
   waitForAllClosed,
   waitForVideoFrom,
   watchedVideo,
   watchVideoFrom,
+  withSdkServerAndBrowser,
 } from "./support/sdk.mjs";
 import { iceRelayInit, startUdpRelay } from "./support/udp_relay.mjs";
 
@@ -30,13 +30,9 @@ const GIVE_UP_MS = RECOVERY_MS + 15_000;
 
 let server;
 let browser;
-before(async () => {
-  server = await startSdkServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+withSdkServerAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 // The remote ICE username fragment of the page's live peer connection: a restart changes it.

@@ -1,8 +1,8 @@
 // More than two, and the ways a participant goes: three in a full mesh, a leave then a rejoin with
 // a fresh token, a tab that dies, and the same user joining from a second tab.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launchBrowser, newMeeting, waitFor } from "./support/harness.mjs";
+import { test } from "node:test";
+import { newMeeting, waitFor } from "./support/harness.mjs";
 import {
   eventsOf,
   join,
@@ -10,21 +10,17 @@ import {
   logInAndJoin,
   openSdkPage,
   remoteUids,
-  startSdkServer,
   stateOf,
   waitForAllClosed,
   waitForVideoFrom,
+  withSdkServerAndBrowser,
 } from "./support/sdk.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await startSdkServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+withSdkServerAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 // Opens one tab per uid and joins them one after the other.

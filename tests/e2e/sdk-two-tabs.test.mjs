@@ -2,29 +2,25 @@
 // both join, real video decodes both ways, a leave is seen by the other, and the leaver keeps
 // nothing open.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launchBrowser, newMeeting, waitFor } from "./support/harness.mjs";
+import { test } from "node:test";
+import { newMeeting, waitFor } from "./support/harness.mjs";
 import {
   eventsOf,
   leave,
   logInAndJoin,
   openSdkPage,
   remoteUids,
-  startSdkServer,
   stateOf,
   waitForAllClosed,
   waitForVideoFrom,
+  withSdkServerAndBrowser,
 } from "./support/sdk.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await startSdkServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+withSdkServerAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 // ada (ES module) and bob (script-tag bundle), joined and seeing each other.

@@ -3,7 +3,8 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openParticipant, repoRoot, startServer, TEST_AUTH_KEY, waitFor } from "./harness.mjs";
+import { after, before } from "node:test";
+import { launchBrowser, openParticipant, repoRoot, startServer, TEST_AUTH_KEY, waitFor } from "./harness.mjs";
 
 // The server's web root: the SDK as built (build/web/sdk, or CALLSESSION_SDK_OUT as
 // web/sdk/build.mjs reads it) plus the test page, copied (the server refuses symlinks that lead
@@ -20,6 +21,22 @@ export async function startSdkServer(options = {}) {
     rmSync(webRoot, { recursive: true, force: true });
   };
   return server;
+}
+
+// The server and browser a test file shares: started before its tests, stopped after them;
+// `use(server, browser)` hands them to the file once both are up.
+export function withSdkServerAndBrowser(use) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startSdkServer();
+    browser = await launchBrowser();
+    use(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }
 
 // One participant's tab on the test page, with the SDK loaded from `bundle` ("module" or "script").
