@@ -13,6 +13,7 @@
 namespace callsession::bindings {
 namespace {
 
+using json::objectText;
 using json::Writer;
 
 BrowserPlatform& platform() {
@@ -32,18 +33,15 @@ std::string text(const val& value) {
 
 // {data, error: null}; `data` is JSON text.
 std::string answer(std::string_view data) {
-  Writer w;
-  w.beginObject().key("data").raw(data).key("error").null().endObject();
-  return std::move(w).take();
+  return objectText([&](Writer& w) { w.key("data").raw(data).key("error").null(); });
 }
 
 // {data: null, error: {code, message}}
 std::string answer(const Error& error) {
-  Writer w;
-  w.beginObject().key("data").null().key("error");
-  client::events::writeError(w, error);
-  w.endObject();
-  return std::move(w).take();
+  return objectText([&](Writer& w) {
+    w.key("data").null().key("error");
+    client::events::writeError(w, error);
+  });
 }
 
 std::string answer(const Status& status) {
@@ -51,10 +49,9 @@ std::string answer(const Status& status) {
 }
 
 std::string userJson(const client::User& user) {
-  Writer w;
-  w.beginObject().key("uid").string(user.uid).key("name").string(user.name);
-  w.key("avatar").string(user.avatar).endObject();
-  return std::move(w).take();
+  return objectText([&](Writer& w) {
+    w.key("uid").string(user.uid).key("name").string(user.name).key("avatar").string(user.avatar);
+  });
 }
 
 std::string init(val configJson, val pageOrigin) {
@@ -84,16 +81,15 @@ std::string getLoggedInUser() {
 void generateToken(val sessionId, val resolve) {
   sdk().account().generateToken(
       text(sessionId), [resolve](const Result<client::IssuedToken>& result) {
-        Writer w;
-        w.beginObject();
-        if (result.ok()) {
-          w.key("token").string(result.value().token);
-          w.key("expiresAt").integer(result.value().expiresAt).key("error").null();
-        } else {
-          w.key("error");
-          client::events::writeError(w, result.error());
-        }
-        resolve(std::move(w.endObject()).take());
+        resolve(objectText([&](Writer& w) {
+          if (result.ok()) {
+            w.key("token").string(result.value().token);
+            w.key("expiresAt").integer(result.value().expiresAt).key("error").null();
+          } else {
+            w.key("error");
+            client::events::writeError(w, result.error());
+          }
+        }));
       });
 }
 

@@ -123,15 +123,15 @@ void Account::login(std::string_view uid, std::string_view name, std::string_vie
   if (authKey_.empty()) {
     return done(makeError(ErrorCode::kAuthFailed, "init was given no authKey to log in with."));
   }
-  json::Writer body;
-  body.beginObject().key("uid").string(uid);
-  if (!name.empty()) body.key("name").string(name);
-  if (!avatar.empty()) body.key("avatar").string(avatar);
-  body.endObject();
+  std::string body = json::objectText([&](json::Writer& w) {
+    w.key("uid").string(uid);
+    if (!name.empty()) w.key("name").string(name);
+    if (!avatar.empty()) w.key("avatar").string(avatar);
+  });
   HttpRequest request{"POST",
                       serverUrl_ + "/api/users/login",
                       {{"Content-Type", "application/json"}, {"X-Auth-Key", authKey_}},
-                      std::move(body).take()};
+                      std::move(body)};
   platform_.http().send(
       request, [this, epoch = epoch_, done = std::move(done)](const HttpResponse& response) {
         if (epoch != epoch_) {

@@ -1,19 +1,8 @@
 #include "events.h"
 
 namespace callsession::client::events {
-namespace {
 
-// An object payload: `fields` writes its members.
-template <class Fields>
-std::string object(Fields fields) {
-  json::Writer w;
-  w.beginObject();
-  fields(w);
-  w.endObject();
-  return std::move(w).take();
-}
-
-}  // namespace
+using json::objectText;
 
 void writeError(json::Writer& w, const Error& error) {
   w.beginObject().key("code").string(toString(error.code));
@@ -21,12 +10,12 @@ void writeError(json::Writer& w, const Error& error) {
 }
 
 std::string session(const std::string& sessionId, const std::string& uid) {
-  return object(
+  return objectText(
       [&](json::Writer& w) { w.key("sessionId").string(sessionId).key("uid").string(uid); });
 }
 
 std::string connectionClosed(const std::string& sessionId, bool ownLeave, const Error* error) {
-  return object([&](json::Writer& w) {
+  return objectText([&](json::Writer& w) {
     w.key("sessionId").string(sessionId).key("reason").string(ownLeave ? "left" : "closed");
     w.key("error");
     if (error != nullptr) {
@@ -38,18 +27,18 @@ std::string connectionClosed(const std::string& sessionId, bool ownLeave, const 
 }
 
 std::string participant(const signaling::Participant& participant) {
-  return object([&](json::Writer& w) { signaling::writeParticipantFields(w, participant); });
+  return objectText([&](json::Writer& w) { signaling::writeParticipantFields(w, participant); });
 }
 
 std::string participantLeft(const std::string& uid, signaling::LeaveReason reason) {
-  return object([&](json::Writer& w) {
+  return objectText([&](json::Writer& w) {
     w.key("uid").string(uid).key("reason").string(signaling::toString(reason));
   });
 }
 
 std::string participantList(const signaling::Participant& self,
                             const std::vector<signaling::Participant>& remotes) {
-  return object([&](json::Writer& w) {
+  return objectText([&](json::Writer& w) {
     const auto entry = [&w](const signaling::Participant& p, bool isLocal) {
       w.beginObject();
       signaling::writeParticipantFields(w, p);
@@ -63,23 +52,23 @@ std::string participantList(const signaling::Participant& self,
 }
 
 std::string audioMuted(std::string_view uid, bool muted, bool isLocal) {
-  return object([&](json::Writer& w) {
+  return objectText([&](json::Writer& w) {
     w.key("uid").string(uid).key("muted").boolean(muted).key("isLocal").boolean(isLocal);
   });
 }
 
 std::string videoPaused(std::string_view uid, bool paused, bool isLocal) {
-  return object([&](json::Writer& w) {
+  return objectText([&](json::Writer& w) {
     w.key("uid").string(uid).key("paused").boolean(paused).key("isLocal").boolean(isLocal);
   });
 }
 
 std::string layoutChanged(CallLayout layout) {
-  return object([&](json::Writer& w) { w.key("layout").string(toString(layout)); });
+  return objectText([&](json::Writer& w) { w.key("layout").string(toString(layout)); });
 }
 
 std::string error(const Error& error) {
-  return object([&](json::Writer& w) {
+  return objectText([&](json::Writer& w) {
     w.key("error");
     writeError(w, error);
   });

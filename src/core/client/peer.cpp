@@ -78,11 +78,10 @@ void RemotePeer::offerNow() {
 
 void RemotePeer::onLocalDescription(SessionDescription description) {
   makingOffer_ = false;
-  json::Writer data;
-  data.beginObject().key("description").beginObject();
-  data.key("type").string(description.type).key("sdp").string(description.sdp);
-  data.endObject().endObject();
-  sendSignal_(std::move(data).take());
+  sendSignal_(json::objectText([&](json::Writer& w) {
+    w.key("description").beginObject().key("type").string(description.type);
+    w.key("sdp").string(description.sdp).endObject();
+  }));
 }
 
 void RemotePeer::onLocalDescriptionFailed() {
@@ -104,9 +103,7 @@ void RemotePeer::onRemoteDescriptionFailed() {
 void RemotePeer::onIceCandidate(std::string candidateJson) {
   const auto candidate = json::parse(candidateJson);
   if (!candidate || !candidate->isObject()) return;
-  json::Writer data;
-  data.beginObject().key("candidate").value(*candidate).endObject();
-  sendSignal_(std::move(data).take());
+  sendSignal_(json::objectText([&](json::Writer& w) { w.key("candidate").value(*candidate); }));
 }
 
 void RemotePeer::onConnectionStateChanged(ConnectionState state) {

@@ -40,4 +40,15 @@ class Writer {
   std::string out_;
 };
 
+// The text of one JSON object, its members written by `members(writer)`:
+//   objectText([&](Writer& w) { w.key("uid").string(uid); });  // {"uid":"ada"}
+template <class Members>
+std::string objectText(Members&& members) {
+  Writer w;
+  w.beginObject();
+  members(w);
+  w.endObject();
+  return std::move(w).take();
+}
+
 }  // namespace callsession::json
