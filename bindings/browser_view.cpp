@@ -101,45 +101,52 @@ Result<client::Size> BrowserView::open(const client::ControlsOptions& options,
   for (const auto& [property, value] : kContainerStyle) {
     style.call<void>("setProperty", std::string(property), std::string(value));
   }
-  const client::Size size = measure(container_);
+  client::Size size = measure(container_);
   if (size.width <= 0 || size.height <= 0) {
     restoreStyle();
     return makeError(ErrorCode::kContainerZeroSize,
                      "The container measures 0x0 (is it or a parent display:none?).");
   }
   callbacks_ = std::make_unique<CallbackScope>();
+  options_ = options;
+  listener_ = &listener;
+  // The tile area is worked out rather than measured once built: a second measurement would make
+  // the browser lay the page out again before the join's media and signaling are even asked for.
+  controlStrip_ = !options.hidePanel && size.height >= kShortestContainerWithStripPx;
+  if (controlStrip_) size.height -= kControlStripPx;
+  return size;
+}
+
+void BrowserView::present() {
   stage_ = createElement("div", kStageCss);
-  stage_.set("onclick", callbacks_->function([&listener](const val& event) {
+  stage_.set("onclick", callbacks_->function([listener = listener_](const val& event) {
     val tile = event["target"].call<val>("closest", std::string("[data-participant]"));
     if (!tile.isNull()) {
-      listener.onTileClicked(
+      listener->onTileClicked(
           tile.call<std::string>("getAttribute", std::string("data-participant")));
     }
   }));
-  if (!options.hidePanel && size.height >= kShortestContainerWithStripPx) {
+  if (controlStrip_) {
     val stageStyle = stage_["style"];
     setPx(stageStyle, "bottom", kControlStripPx);
   }
   container_.call<void>("appendChild", stage_);
-  if (!options.hidePanel) addControls(options, listener);
+  if (!options_.hidePanel) addControls();
   // The stage follows the container; the tiles are laid out in the stage.
-  resizeObserver_ =
-      val::global("ResizeObserver").new_(callbacks_->function([this, &listener](const val&) {
-        const client::Size now = measure(stage_);
-        if (now.width > 0 && now.height > 0) listener.onResized(now);
-      }));
+  resizeObserver_ = val::global("ResizeObserver").new_(callbacks_->function([this](const val&) {
+    const client::Size now = measure(stage_);
+    if (now.width > 0 && now.height > 0) listener_->onResized(now);
+  }));
   resizeObserver_.call<void>("observe", stage_);
-  return measure(stage_);
 }
 
-void BrowserView::addControls(const client::ControlsOptions& options,
-                              client::ViewListener& listener) {
+void BrowserView::addControls() {
   controls_ = createElement("div", kControlsCss);
   controls_.call<void>("setAttribute", std::string("data-callsession-controls"), std::string());
-  const std::map<std::string, bool> hidden{{"toggle-audio", options.hideToggleAudio},
-                                           {"toggle-video", options.hideToggleVideo},
-                                           {"share-screen", options.hideShareScreen},
-                                           {"leave", options.hideLeave}};
+  const std::map<std::string, bool> hidden{{"toggle-audio", options_.hideToggleAudio},
+                                           {"toggle-video", options_.hideToggleVideo},
+                                           {"share-screen", options_.hideShareScreen},
+                                           {"leave", options_.hideLeave}};
   for (const auto& [action, control] : kActions) {
     if (auto it = hidden.find(action); it != hidden.end() && it->second) continue;
     val button = createElement("button", kButtonCss);
@@ -148,12 +155,12 @@ void BrowserView::addControls(const client::ControlsOptions& options,
     controls_.call<void>("appendChild", button);
   }
   // One handler for the bar: the clicked button's data-action says what to do.
-  controls_.set("onclick", callbacks_->function([&listener](const val& event) {
+  controls_.set("onclick", callbacks_->function([listener = listener_](const val& event) {
     val button = event["target"].call<val>("closest", std::string("[data-action]"));
     if (button.isNull()) return;
     const std::string action = button.call<std::string>("getAttribute", std::string("data-action"));
     for (const auto& [name, control] : kActions) {
-      if (action == name) listener.onControl(control);
+      if (action == name) listener->onControl(control);
     }
   }));
   container_.call<void>("appendChild", controls_);
@@ -260,10 +267,10 @@ void BrowserView::restoreStyle() {
 
 void BrowserView::close() {
   if (!callbacks_) return;  // never opened, or closed already
-  resizeObserver_.call<void>("disconnect");
+  if (!resizeObserver_.isNull()) resizeObserver_.call<void>("disconnect");
   for (const auto& [uid, elements] : tiles_) board_.removeVideoElement(uid);
   tiles_.clear();
-  stage_.call<void>("remove");
+  if (!stage_.isNull()) stage_.call<void>("remove");
   if (!controls_.isNull()) controls_.call<void>("remove");
   stage_ = controls_ = resizeObserver_ = val::null();
   restoreStyle();

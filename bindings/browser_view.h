@@ -22,6 +22,7 @@ class BrowserView final : public client::View {
   void setState(SessionState state) override;
   Result<client::Size> open(const client::ControlsOptions& options,
                             client::ViewListener& listener) override;
+  void present() override;
   void render(const client::Scene& scene) override;
   void close() override;
 
@@ -36,12 +37,16 @@ class BrowserView final : public client::View {
   [[nodiscard]] bool isElement() const;
   [[nodiscard]] static client::Size measure(const val& element);
   void restoreStyle();
-  void addControls(const client::ControlsOptions& options, client::ViewListener& listener);
+  void addControls();
   TileElements& tileFor(const client::Tile& tile);
 
   MediaBoard& board_;
   val container_;
   val savedStyle_ = val::null();  // the container's own style attribute, restored on close
+  // From open(), for present().
+  client::ControlsOptions options_;
+  client::ViewListener* listener_ = nullptr;
+  bool controlStrip_ = false;  // the controls take a strip below the tiles
   val stage_ = val::null();
   val controls_ = val::null();
   val resizeObserver_ = val::null();

@@ -153,6 +153,7 @@ struct ViewLog {
   std::optional<ControlsOptions> opened;
   ViewListener* listener = nullptr;
   std::optional<Scene> scene;
+  bool presented = false;
   bool closed = false;
   bool destroyed = false;
 };
@@ -169,6 +170,7 @@ class FakeView final : public View {
     }
     return log_.openResult;
   }
+  void present() override { log_.presented = true; }
   void render(const Scene& scene) override { log_.scene = scene; }
   void close() override {
     log_.closed = true;

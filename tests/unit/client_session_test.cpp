@@ -27,6 +27,7 @@ TEST_F(Session, AJoinOpensMediaAndSignalingAtOnce) {
   EXPECT_TRUE(platform.media->request.video);
   EXPECT_EQ(view.states, std::vector<State>{State::kJoining});
   EXPECT_TRUE(view.opened);
+  EXPECT_TRUE(view.presented);
 }
 
 TEST_F(Session, TheTokenAndNameGoToTheServerOnceTheSocketOpens) {
@@ -199,6 +200,7 @@ TEST_F(Session, AnUnusableContainerFailsTheJoinBeforeMedia) {
     EXPECT_EQ(view.states.back(), State::kError);
   }
   EXPECT_EQ(platform.mediaOpened, 0);
+  EXPECT_FALSE(view.presented);
   view.openResult = Size{10, 10};
   EXPECT_FALSE(join()->has_value());  // the token was not spent
 }

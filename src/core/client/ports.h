@@ -229,11 +229,15 @@ class View {
   virtual ~View() = default;
   // data-callsession-state
   virtual void setState(SessionState state) = 0;
-  // Styles the container fixed to the viewport, measures it and adds the controls. Gives the size
-  // of the area for tiles: the container, less the strip the controls take when shown.
+  // Styles the container fixed to the viewport and measures it. Gives the size of the area for
+  // tiles: the container, less the strip the controls will take when shown.
   // ERROR_CONTAINER_MISSING (absent or detached) or ERROR_CONTAINER_ZERO_SIZE (0×0, e.g. inside
   // display:none); after an error the container is as it was.
   virtual Result<Size> open(const ControlsOptions& options, ViewListener& listener) = 0;
+  // After a successful open(): adds the tile area and the controls to the container. A step of
+  // its own so that a join can ask for media and signaling, the slow part, first and build the
+  // page while they come.
+  virtual void present() = 0;
   virtual void render(const Scene& scene) = 0;
   // Removes what open() and render() added and restores the container's own style.
   virtual void close() = 0;

@@ -91,9 +91,11 @@ std::optional<Error> SessionController::start(NewJoin& newJoin) {
   call_->videoPaused = settings.startVideoPaused || voice;
   call_->layout = settings.layout;
   call_->size = size.value();
-  // Media and signaling at once: neither waits for the other.
-  call_->media = platform_.openMedia({true, !voice}, *this);
+  // Media and signaling at once: neither waits for the other, and both before the page is built.
+  // The socket first: it is the cheaper call, and its round trips are the longer path.
   call_->signaling = platform_.openSignaling(account_.webSocketUrl(), *this);
+  call_->media = platform_.openMedia({true, !voice}, *this);
+  view_->present();
   return std::nullopt;
 }
 
