@@ -7,6 +7,7 @@
 #include "callbacks.h"
 #include "core/client/client.h"
 #include "core/client/events.h"
+#include "core/client/warm_up.h"
 #include "core/json/value.h"
 #include "core/json/writer.h"
 
@@ -151,6 +152,11 @@ std::string setLayout(val name) {
   return answer(sdk().session().setLayout(*layout));
 }
 
+// See core/client/warm_up.h: the wrapper calls it once, when the page is idle.
+void warmUp() {
+  client::warmUpJoinPath();
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(callsession) {
@@ -161,6 +167,7 @@ EMSCRIPTEN_BINDINGS(callsession) {
   function("logout", &logout);
   function("getLoggedInUser", &getLoggedInUser);
   function("generateToken", &generateToken);
+  function("warmUp", &warmUp);
   function("joinSession", &joinSession);
   function("leaveSession", &leaveSession);
   function("setAudioMuted", &setAudioMuted);

@@ -51,7 +51,13 @@ export function createCallSession(wasmUrl) {
 
   let module = null;
   const ready = createCallSessionModule({ locateFile: () => wasmUrl, onEvent }).then(
-    (loaded) => (module = loaded),
+    (loaded) => {
+      // Compiles the join's code while the page has nothing to do, not during the first join
+      // (core/client/warm_up.h).
+      const whenIdle = globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 0));
+      whenIdle(() => loaded.warmUp());
+      return (module = loaded);
+    },
     () => null,
   );
   const withModule = async (use, failed = { data: null, error: LOAD_FAILED }) => ((await ready) ? use(module) : failed);
