@@ -2,7 +2,7 @@
 // on this machine, printed as a table and written to build/bench/results.json. It asserts nothing
 // about timings; `--smoke` runs one iteration to prove the script still works (CI runs that).
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import {
@@ -151,6 +151,8 @@ function sdkWeight() {
 const fmt = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : "n/a");
 const ratio = (a, b) => (Number.isFinite(a) && b > 0 ? `${(a / b).toFixed(2)}×` : "n/a");
 
+// Machines of one kind can differ several-fold in these figures; the results say which ran them.
+let chromiumVersion = null;
 const samples = { floor: [], baseline: [], sdk: [], gracefulLeave: [], abruptClose: [], sdkLoad: [] };
 const failures = [];
 if (!relayOnly) await measureBrowserRows();
@@ -159,6 +161,7 @@ async function measureBrowserRows() {
   const webRoot = benchWebRoot();
   const server = await startServer({ webRoot, env: NO_LIMITS });
   const browser = await launchBrowser();
+  chromiumVersion = browser.version();
   try {
     for (let i = 0; i < iterations; ++i) {
       // A failed iteration is reported (here and in results.json) and tried once more; the run fails
@@ -204,7 +207,7 @@ const relay = [];
 for (const load of relaySizes) relay.push({ ...load, ...(await measureRelay(load)) });
 
 const results = {
-  machine: { cores: (await import("node:os")).cpus().length, node: process.version },
+  machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? "unknown", node: process.version, chromium: chromiumVersion },
   iterations,
   failures,
   joinToFirstFrame: {
@@ -223,7 +226,8 @@ if (!relayOnly) printBrowserRows();
 
 function printBrowserRows() {
   const join = results.joinToFirstFrame;
-  console.log(`\ncallsession benchmarks — ${iterations} iteration(s), medians (p90)\n`);
+  console.log(`\ncallsession benchmarks — ${iterations} iteration(s), medians (p90)`);
+  console.log(`machine: ${describeMachine()}\n`);
   console.log("join → first decoded remote frame");
   for (const [label, s] of [["callsession SDK", join.callsession], ["plain-JS baseline", join.plainJsBaseline], ["floor (2 PCs, 1 page)", join.floorTwoPcsOnePage]]) {
     console.log(`  ${label.padEnd(24)} ${fmt(s.median).padStart(8)} (${fmt(s.p90)})   vs baseline ${ratio(s.median, join.plainJsBaseline.median)}`);
@@ -237,7 +241,12 @@ function printBrowserRows() {
   console.log(`  load + init in browser   ${fmt(median(samples.sdkLoad)).padStart(8)}`);
 }
 
-if (relayOnly) console.log("\ncallsession benchmarks — server relay only\n");
+function describeMachine() {
+  const { cores, cpu, node, chromium } = results.machine;
+  return `${cores} cores (${cpu}), Node ${node}${chromium ? `, Chromium ${chromium}` : ""}`;
+}
+
+if (relayOnly) console.log(`\ncallsession benchmarks — server relay only\nmachine: ${describeMachine()}\n`);
 console.log("server relay (same generator, same traffic; reference = Node ws relay)");
 console.log("  achieved: messages relayed per second, as limited by relay and generator together");
 console.log("  per CPU-s: messages relayed per second of the relay's own CPU (all threads), over the same window");
