@@ -118,6 +118,7 @@ Result<client::Size> BrowserView::open(const client::ControlsOptions& options,
 }
 
 void BrowserView::present() {
+  if (!callbacks_ || !stage_.isNull()) return;  // not open (or closed already), or presented
   stage_ = createElement("div", kStageCss);
   stage_.set("onclick", callbacks_->function([listener = listener_](const val& event) {
     val tile = event["target"].call<val>("closest", std::string("[data-participant]"));
