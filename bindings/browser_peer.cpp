@@ -18,9 +18,13 @@ constexpr int kLevelPollMillis = 250;
 BrowserPeer::BrowserPeer(MediaBoard& board, const client::PeerConfig& config,
                          client::PeerListener& listener)
     : board_(board), uid_(config.remoteUid), listener_(listener) {
+  // Every remote is this SDK in a browser that bundles, so one transport carries audio and video
+  // from the start: "balanced" would gather (and with TURN, allocate) a second one for the offer
+  // and trickle twice the candidates, only to drop it once the answer agrees to bundle.
+  val policy = val::object();
+  policy.set("bundlePolicy", "max-bundle");
   // Relay-only is kept even without servers: a page that asked for it must never reveal its
   // addresses, and then has no call rather than a direct one.
-  val policy = val::object();
   if (config.iceTransportPolicy == IceTransportPolicy::kRelay)
     policy.set("iceTransportPolicy", "relay");
   val rtcConfig = val::global("Object").call<val>("assign", val::object(), policy);

@@ -60,6 +60,22 @@ test("two tabs join one session and decode each other's video", async () => {
   }
 });
 
+// Both send audio and video; bundled from the first offer, each side gathers candidates (and,
+// with TURN, allocates) for one transport, not one per media section.
+test("the call runs on one ICE transport from the first offer", async () => {
+  const { ada, bob, close } = await twoInACall();
+  try {
+    await waitForVideoFrom(bob.page, "ada");
+    await waitForVideoFrom(ada.page, "bob");
+    const gathered = (page) => page.evaluate(() => window.opened.peers.map((peer) => [...peer.gatheredMids]));
+    // bob joined second, so bob made the offer.
+    assert.deepEqual(await gathered(bob.page), [["0"]]);
+    assert.deepEqual(await gathered(ada.page), [["0"]]);
+  } finally {
+    await close();
+  }
+});
+
 for (const leaver of ["ada", "bob"]) {
   test(`when ${leaver} leaves, the other sees them gone and ${leaver} keeps nothing open`, async () => {
     const call = await twoInACall();
