@@ -169,8 +169,16 @@ async function measureBrowserRows() {
       for (let attempt = 1; ; ++attempt) {
         try {
           const floor = await measureFloor(browser, server);
-          const baseline = await measureBaseline(browser, server);
-          const sdk = await measureSdk(browser, server);
+          // The two take turns going first, so that whatever the first leaves behind (contexts
+          // still winding down, a warmer browser) weighs on both sides alike.
+          let baseline, sdk;
+          if (i % 2 === 0) {
+            baseline = await measureBaseline(browser, server);
+            sdk = await measureSdk(browser, server);
+          } else {
+            sdk = await measureSdk(browser, server);
+            baseline = await measureBaseline(browser, server);
+          }
           const sdkLoad = await measureSdkLoad(browser, server);
           samples.floor.push(floor);
           samples.baseline.push(baseline);
@@ -214,6 +222,9 @@ const results = {
     callsession: summarize(samples.sdk),
     plainJsBaseline: summarize(samples.baseline),
     floorTwoPcsOnePage: summarize(samples.floor),
+    // The SDK's time over the baseline's of the same iteration: a slow stretch of the machine
+    // weighs on both halves of a pair, not on one side's median.
+    pairedRatio: summarize(samples.sdk.map((sdk, i) => sdk / samples.baseline[i])),
   },
   departure: { gracefulLeave: summarize(samples.gracefulLeave), abruptClose: summarize(samples.abruptClose) },
   sdk: relayOnly ? null : { ...sdkWeight(), loadAndInit: summarize(samples.sdkLoad) },
@@ -232,6 +243,8 @@ function printBrowserRows() {
   for (const [label, s] of [["callsession SDK", join.callsession], ["plain-JS baseline", join.plainJsBaseline], ["floor (2 PCs, 1 page)", join.floorTwoPcsOnePage]]) {
     console.log(`  ${label.padEnd(24)} ${fmt(s.median).padStart(8)} (${fmt(s.p90)})   vs baseline ${ratio(s.median, join.plainJsBaseline.median)}`);
   }
+  const paired = join.pairedRatio;
+  console.log(`  SDK ÷ baseline, paired by iteration: median ${ratio(paired.median, 1)} (p90 ${ratio(paired.p90, 1)})   target ≤ 1.00×`);
   console.log("departure");
   console.log(`  graceful leave → seen    ${fmt(results.departure.gracefulLeave.median).padStart(8)} (${fmt(results.departure.gracefulLeave.p90)})   target ≤ 300 ms`);
   console.log(`  abrupt close → removed   ${fmt(results.departure.abruptClose.median).padStart(8)} (${fmt(results.departure.abruptClose.p90)})   target ≤ 3000 ms`);
