@@ -154,6 +154,7 @@ void BrowserView::addControls() {
     button.set("type", "button");
     button.call<void>("setAttribute", std::string("data-action"), std::string(action));
     controls_.call<void>("appendChild", button);
+    buttons_.push_back({control, button, std::nullopt});
   }
   // One handler for the bar: the clicked button's data-action says what to do.
   controls_.set("onclick", callbacks_->function([listener = listener_](const val& event) {
@@ -171,7 +172,8 @@ BrowserView::TileElements& BrowserView::tileFor(const client::Tile& tile) {
   auto it = tiles_.find(tile.uid);
   if (it != tiles_.end()) return it->second;
   TileElements elements{createElement("div", kTileCss), val::null(),
-                        createElement("div", kAvatarCss), createElement("span", kLabelCss)};
+                        createElement("div", kAvatarCss), createElement("span", kLabelCss),
+                        std::nullopt};
   elements.tile.call<void>("setAttribute", std::string("data-participant"), tile.uid);
   // A remote tile always has its video element: it also plays the participant's audio.
   if (tile.hasVideo) {
@@ -199,26 +201,8 @@ void BrowserView::render(const client::Scene& scene) {
   if (stage_.isNull()) return;
   std::map<std::string, bool> shown;
   for (const client::Tile& tile : scene.tiles) {
-    TileElements& elements = tileFor(tile);
+    show(tileFor(tile), tile);
     shown[tile.uid] = true;
-    val style = elements.tile["style"];
-    setPx(style, "left", tile.rect.x);
-    setPx(style, "top", tile.rect.y);
-    setPx(style, "width", tile.rect.width);
-    setPx(style, "height", tile.rect.height);
-    const bool showVideo = tile.hasVideo && !tile.videoPaused;
-    if (tile.hasVideo) elements.video["style"].set("visibility", showVideo ? "visible" : "hidden");
-    elements.avatar["style"].set("display", showVideo ? "none" : "flex");
-    setFlag(elements.tile, "data-audio-muted", tile.audioMuted);
-    setFlag(elements.tile, "data-video-paused", !showVideo);
-    setFlag(elements.tile, "data-speaking", tile.speaking);
-    setFlag(elements.tile, "data-pinned", tile.pinned);
-    elements.tile["style"].set("outline", tile.speaking ? "3px solid #4caf50" : "none");
-    std::string label = tile.name.empty() ? tile.uid : tile.name;
-    if (tile.uid.empty()) label += " (you)";
-    if (tile.pinned) label += " \xF0\x9F\x93\x8C";      // pushpin
-    if (tile.audioMuted) label += " \xF0\x9F\x94\x87";  // muted speaker
-    elements.label.set("textContent", label);
   }
   for (auto it = tiles_.begin(); it != tiles_.end();) {
     if (shown.count(it->first) > 0) {
@@ -229,30 +213,71 @@ void BrowserView::render(const client::Scene& scene) {
     board_.removeVideoElement(it->first);
     it = tiles_.erase(it);
   }
-  if (controls_.isNull()) return;
-  val buttons = controls_.call<val>("querySelectorAll", std::string("[data-action]"));
-  const int count = buttons["length"].as<int>();
-  for (int i = 0; i < count; ++i) {
-    val button = buttons[i];
-    const std::string action = button.call<std::string>("getAttribute", std::string("data-action"));
-    std::string text = "Leave";
-    bool pressed = false;
-    if (action == "toggle-audio") {
-      text = scene.audioMuted ? "Unmute" : "Mute";
-      pressed = scene.audioMuted;
-    } else if (action == "toggle-video") {
-      text = scene.videoPaused ? "Start video" : "Stop video";
-      pressed = scene.videoPaused;
-    } else if (action == "share-screen") {
-      text = scene.screenSharing ? "Stop sharing" : "Share screen";
-      pressed = scene.screenSharing;
-    } else if (action == "layout") {
-      text = "Layout: " + std::string(toString(scene.layout));
-    }
-    button.set("textContent", text);
-    button.call<void>("setAttribute", std::string("aria-pressed"),
-                      std::string(pressed ? "true" : "false"));
+  for (Button& button : buttons_) show(button, scene);
+}
+
+void BrowserView::show(TileElements& elements, const client::Tile& tile) {
+  const std::optional<client::Tile>& was = elements.shown;
+  const auto changed = [&was, &tile](auto client::Tile::*field) {
+    return !was || (*was).*field != tile.*field;
+  };
+  if (changed(&client::Tile::rect)) {
+    val style = elements.tile["style"];
+    setPx(style, "left", tile.rect.x);
+    setPx(style, "top", tile.rect.y);
+    setPx(style, "width", tile.rect.width);
+    setPx(style, "height", tile.rect.height);
   }
+  if (changed(&client::Tile::videoPaused)) {
+    const bool showVideo = !elements.video.isNull() && !tile.videoPaused;
+    if (!elements.video.isNull()) {
+      elements.video["style"].set("visibility", showVideo ? "visible" : "hidden");
+    }
+    elements.avatar["style"].set("display", showVideo ? "none" : "flex");
+    setFlag(elements.tile, "data-video-paused", !showVideo);
+  }
+  if (changed(&client::Tile::audioMuted)) {
+    setFlag(elements.tile, "data-audio-muted", tile.audioMuted);
+  }
+  if (changed(&client::Tile::speaking)) {
+    setFlag(elements.tile, "data-speaking", tile.speaking);
+    elements.tile["style"].set("outline", tile.speaking ? "3px solid #4caf50" : "none");
+  }
+  if (changed(&client::Tile::pinned)) setFlag(elements.tile, "data-pinned", tile.pinned);
+  if (changed(&client::Tile::name) || changed(&client::Tile::pinned) ||
+      changed(&client::Tile::audioMuted)) {
+    std::string label = tile.name.empty() ? tile.uid : tile.name;
+    if (tile.uid.empty()) label += " (you)";
+    if (tile.pinned) label += " \xF0\x9F\x93\x8C";      // pushpin
+    if (tile.audioMuted) label += " \xF0\x9F\x94\x87";  // muted speaker
+    elements.label.set("textContent", label);
+  }
+  elements.shown = tile;
+}
+
+void BrowserView::show(Button& button, const client::Scene& scene) {
+  ButtonLook look{"Leave", false};
+  switch (button.control) {
+    case client::Control::kToggleAudio:
+      look = {scene.audioMuted ? "Unmute" : "Mute", scene.audioMuted};
+      break;
+    case client::Control::kToggleVideo:
+      look = {scene.videoPaused ? "Start video" : "Stop video", scene.videoPaused};
+      break;
+    case client::Control::kShareScreen:
+      look = {scene.screenSharing ? "Stop sharing" : "Share screen", scene.screenSharing};
+      break;
+    case client::Control::kLayout:
+      look = {"Layout: " + std::string(toString(scene.layout)), false};
+      break;
+    case client::Control::kLeave:
+      break;
+  }
+  if (button.shown == look) return;
+  button.element.set("textContent", look.text);
+  button.element.call<void>("setAttribute", std::string("aria-pressed"),
+                            std::string(look.pressed ? "true" : "false"));
+  button.shown = std::move(look);
 }
 
 void BrowserView::restoreStyle() {
@@ -274,6 +299,7 @@ void BrowserView::close() {
   if (!stage_.isNull()) stage_.call<void>("remove");
   if (!controls_.isNull()) controls_.call<void>("remove");
   stage_ = controls_ = resizeObserver_ = val::null();
+  buttons_.clear();
   restoreStyle();
   callbacks_.reset();
 }

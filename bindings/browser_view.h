@@ -2,7 +2,9 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "callbacks.h"
 #include "core/client/ports.h"
@@ -27,11 +29,26 @@ class BrowserView final : public client::View {
   void close() override;
 
  private:
+  // render() writes only what changed since the tile or button was last shown: each write of a
+  // style or a text makes the browser lay out (and shape text) again, and renders come with every
+  // change in the call (someone mutes, someone else starts speaking).
   struct TileElements {
     val tile;
     val video;  // null for a tile without video
     val avatar;
     val label;
+    std::optional<client::Tile> shown;  // as last rendered
+  };
+  struct ButtonLook {
+    std::string text;
+    bool pressed = false;
+
+    friend bool operator==(const ButtonLook&, const ButtonLook&) = default;
+  };
+  struct Button {
+    client::Control control;
+    val element;
+    std::optional<ButtonLook> shown;
   };
 
   [[nodiscard]] bool isElement() const;
@@ -39,6 +56,8 @@ class BrowserView final : public client::View {
   void restoreStyle();
   void addControls();
   TileElements& tileFor(const client::Tile& tile);
+  static void show(TileElements& elements, const client::Tile& tile);
+  static void show(Button& button, const client::Scene& scene);
 
   MediaBoard& board_;
   val container_;
@@ -49,6 +68,7 @@ class BrowserView final : public client::View {
   bool controlStrip_ = false;  // the controls take a strip below the tiles
   val stage_ = val::null();
   val controls_ = val::null();
+  std::vector<Button> buttons_;
   val resizeObserver_ = val::null();
   std::map<std::string, TileElements> tiles_;  // by uid, "" for the local preview
   std::unique_ptr<CallbackScope> callbacks_;   // while open

@@ -114,6 +114,31 @@ test("the in-container Leave button leaves like leaveSession", async () => {
   }
 });
 
+// A render writes only what changed: rewriting every label and button on each change would make
+// the browser lay out and shape all of their text again, for every tile, every time.
+test("a change on the other side rewrites only that side's tile", async () => {
+  const call = await twoInACall();
+  try {
+    await waitForVideoFrom(call.ada.page, "bob");
+    await call.ada.page.evaluate(() => {
+      window.rewritten = new Set();
+      new MutationObserver((records) => {
+        for (const { target } of records) {
+          const element = target.nodeType === Node.ELEMENT_NODE ? target : target.parentElement;
+          const tile = element.closest("[data-participant]");
+          const control = element.closest("[data-action]");
+          window.rewritten.add(tile ? `tile ${tile.dataset.participant}` : control ? `control ${control.dataset.action}` : element.tagName);
+        }
+      }).observe(document.getElementById("room"), { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    assert.deepEqual(await call.bob.page.evaluate(() => window.sdk.muteAudio()), { data: null, error: null });
+    await call.ada.page.waitForSelector('#room [data-participant="bob"][data-audio-muted]');
+    assert.deepEqual(await call.ada.page.evaluate(() => [...window.rewritten]), ["tile bob"]);
+  } finally {
+    await call.close();
+  }
+});
+
 test("muting and pausing reach the other side", async () => {
   const call = await twoInACall();
   try {
