@@ -62,7 +62,7 @@ test("two tabs join one session and decode each other's video", async () => {
 
 // Both send audio and video; bundled from the first offer, each side gathers candidates (and,
 // with TURN, allocates) for one transport, not one per media section.
-test("the call runs on one ICE transport from the first offer", async () => {
+test("the call runs on one ICE transport from the first offer, signaling only usable candidates", async () => {
   const { ada, bob, close } = await twoInACall();
   try {
     await waitForVideoFrom(bob.page, "ada");
@@ -71,6 +71,13 @@ test("the call runs on one ICE transport from the first offer", async () => {
     // bob joined second, so bob made the offer.
     assert.deepEqual(await gathered(bob.page), [["0"]]);
     assert.deepEqual(await gathered(ada.page), [["0"]]);
+    // What each side was sent: host UDP candidates, and none of the active TCP ones (port 9) that
+    // can never be checked against another browser's.
+    for (const page of [ada.page, bob.page]) {
+      const received = await page.evaluate(() => window.opened.peers.flatMap((peer) => peer.receivedCandidates));
+      assert.ok(received.some((candidate) => / udp .* typ host/i.test(candidate)), received.join("\n"));
+      assert.deepEqual(received.filter((candidate) => /tcptype active/.test(candidate)), []);
+    }
   } finally {
     await close();
   }
