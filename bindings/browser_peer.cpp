@@ -44,9 +44,9 @@ BrowserPeer::BrowserPeer(MediaBoard& board, const client::PeerConfig& config,
   connection_.set("onicecandidate", callbacks_.function([&listener](const val& event) {
     val candidate = event["candidate"];
     if (candidate.isNull() || candidate.isUndefined()) return;  // end of candidates
-    // An active TCP candidate (port 9) only connects out, to a passive one, whose side then learns
-    // it from the connection as peer-reflexive: signaled, it could never be checked. Chromium
-    // gathers one per interface, which would cost each side a message and an addIceCandidate.
+    // An active TCP candidate (port 9) only connects out, to a passive one, whose side learns it
+    // from that connection as peer-reflexive: no check is ever sent to it. Chromium gathers one
+    // per interface, which signaled would cost each side a message and an addIceCandidate.
     val tcpType = candidate["tcpType"];
     if (tcpType.isString() && tcpType.as<std::string>() == "active") return;
     listener.onIceCandidate(

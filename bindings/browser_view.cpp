@@ -190,7 +190,6 @@ BrowserView::TileElements& BrowserView::tileFor(const client::Tile& tile) {
     board_.setVideoElement(tile.uid, elements.video);
   }
   elements.avatar.call<void>("setAttribute", std::string("data-avatar"), std::string());
-  elements.avatar.set("textContent", initial(tile.name.empty() ? tile.uid : tile.name));
   elements.tile.call<void>("appendChild", elements.avatar);
   elements.tile.call<void>("appendChild", elements.label);
   stage_.call<void>("appendChild", elements.tile);
@@ -228,6 +227,7 @@ void BrowserView::show(TileElements& elements, const client::Tile& tile) {
     setPx(style, "width", tile.rect.width);
     setPx(style, "height", tile.rect.height);
   }
+  // hasVideo needs no comparison: whether a tile has a video element is fixed when it is made.
   if (changed(&client::Tile::videoPaused)) {
     const bool showVideo = !elements.video.isNull() && !tile.videoPaused;
     if (!elements.video.isNull()) {
@@ -244,9 +244,11 @@ void BrowserView::show(TileElements& elements, const client::Tile& tile) {
     elements.tile["style"].set("outline", tile.speaking ? "3px solid #4caf50" : "none");
   }
   if (changed(&client::Tile::pinned)) setFlag(elements.tile, "data-pinned", tile.pinned);
+  const std::string& name = tile.name.empty() ? tile.uid : tile.name;
+  if (changed(&client::Tile::name)) elements.avatar.set("textContent", initial(name));
   if (changed(&client::Tile::name) || changed(&client::Tile::pinned) ||
       changed(&client::Tile::audioMuted)) {
-    std::string label = tile.name.empty() ? tile.uid : tile.name;
+    std::string label = name;
     if (tile.uid.empty()) label += " (you)";
     if (tile.pinned) label += " \xF0\x9F\x93\x8C";      // pushpin
     if (tile.audioMuted) label += " \xF0\x9F\x94\x87";  // muted speaker

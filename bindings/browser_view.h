@@ -29,9 +29,9 @@ class BrowserView final : public client::View {
   void close() override;
 
  private:
-  // render() writes only what changed since the tile or button was last shown: each write of a
-  // style or a text makes the browser lay out (and shape text) again, and renders come with every
-  // change in the call (someone mutes, someone else starts speaking).
+  // render() writes only what changed since the tile or button was last shown: a text written
+  // again replaces its node, which the browser lays out and shapes anew, and renders come with
+  // every change in the call (someone mutes, someone else starts speaking).
   struct TileElements {
     val tile;
     val video;  // null for a tile without video
