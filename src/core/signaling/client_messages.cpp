@@ -54,9 +54,8 @@ struct ClientSerializer {
     w.endObject();
   }
   void operator()(const Signal& signal) const {
-    w.beginObject().key("type").string("signal").key("to").string(signal.to).key("data");
-    writeJsonOrNull(w, signal.dataJson);
-    w.endObject();
+    w.beginObject().key("type").string("signal").key("to").string(signal.to);
+    w.key("data").raw(signal.dataJson).endObject();
   }
   void operator()(const State& state) const {
     w.beginObject().key("type").string("state").key("audioMuted").boolean(state.audioMuted);

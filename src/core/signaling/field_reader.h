@@ -60,7 +60,7 @@ struct Envelope {
 };
 Result<Envelope> parseEnvelope(std::string_view text);
 
-// Writes JSON text that this module produced earlier (dataJson, iceServersJson) as is; text that is
+// Writes JSON text that this module produced earlier (iceServersJson) as is; text that is
 // not JSON becomes null, which the receiving parser then refuses.
 void writeJsonOrNull(json::Writer& writer, std::string_view text);
 

@@ -39,7 +39,9 @@ struct Join {
   friend bool operator==(const Join&, const Join&) = default;
 };
 
-// `dataJson` is a JSON object in compact text: relayed verbatim, never interpreted by the server.
+// `dataJson` is a JSON object in compact text, as json::Writer makes it: serialize() splices it in
+// as is (checking it would parse every offer again); the server parses it, refuses anything but
+// an object, and relays it.
 struct Signal {
   std::string to;
   std::string dataJson;
