@@ -108,6 +108,21 @@ TEST_F(Session, OnePeerPerRemoteParticipantWithTheServersIceServers) {
   EXPECT_EQ(list[1]["name"], "bob's name");
 }
 
+// The page is built while the socket and the camera are awaited, not when the first offer is made.
+TEST_F(Session, TheLocalTileAndControlsShowWhileJoining) {
+  view.openResult = Size{1000, 500};
+  join();
+  ASSERT_TRUE(view.scene.has_value());
+  EXPECT_EQ(tileUids(), (std::vector<std::string>{""}));
+  EXPECT_EQ(view.scene->tiles[0].name, "Ada");
+  EXPECT_EQ(view.scene->tiles[0].rect, layoutTiles({CallLayout::kTile, {1000, 500}, 1})[0]);
+  EXPECT_EQ(client.session().state(), State::kJoining);
+  platform.media->listener.onMediaReady();
+  platform.socket->listener.onSignalingOpen();
+  platform.socket->receive(joinedAnswer({person("bob")}));
+  EXPECT_EQ(tileUids(), (std::vector<std::string>{"", "bob"}));
+}
+
 TEST_F(Session, TilesAreLaidOutInTheMeasuredContainer) {
   view.openResult = Size{1000, 500};
   joinFully({person("bob")});

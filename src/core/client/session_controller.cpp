@@ -96,6 +96,10 @@ std::optional<Error> SessionController::start(NewJoin& newJoin) {
   call_->signaling = platform_.openSignaling(account_.webSocketUrl(), *this);
   call_->media = platform_.openMedia({true, !voice}, *this);
   view_->present();
+  // The local tile and the controls now, while the socket and the camera are awaited: the browser
+  // lays them out in that idle time, not in the busy moment the first offer is made, and the
+  // preview shows as soon as the camera does.
+  render();
   return std::nullopt;
 }
 
@@ -408,7 +412,7 @@ void SessionController::reportRelayRefusal(Error refusal) {
 void SessionController::onResized(Size size) {
   if (!call_ || call_->size == size) return;
   call_->size = size;
-  if (call_->mesh) render();
+  render();
 }
 
 // Without a socket the server learns the state when the call is restored.
@@ -425,12 +429,11 @@ void SessionController::render() {
       {}, call_->audioMuted, call_->videoPaused, call_->share != Call::Share::kOff, call_->layout};
   const signaling::Participant me = self();
   const Tile local{"", me.name, {}, me.audioMuted, me.videoPaused, !call_->voice};
-  const bool localFirst = call_->layout == CallLayout::kTile || call_->mesh->remotes().empty();
+  const std::vector<signaling::Participant> others = remotes();
+  const bool localFirst = call_->layout == CallLayout::kTile || others.empty();
   if (localFirst) scene.tiles.push_back(local);
-  for (const auto& remote : call_->mesh->remotes()) {
-    const auto& p = remote.participant;
+  for (const auto& p : others)
     scene.tiles.push_back({p.uid, p.name, {}, p.audioMuted, p.videoPaused});
-  }
   if (!localFirst) scene.tiles.push_back(local);
   LayoutInput input{call_->layout, call_->size, scene.tiles.size(), std::nullopt, std::nullopt};
   const std::string& speaker = call_->speaker.speaker();
