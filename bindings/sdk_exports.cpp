@@ -10,6 +10,7 @@
 #include "core/client/warm_up.h"
 #include "core/json/value.h"
 #include "core/json/writer.h"
+#include "view_warm_up.h"
 
 namespace callsession::bindings {
 namespace {
@@ -168,6 +169,7 @@ EMSCRIPTEN_BINDINGS(callsession) {
   function("getLoggedInUser", &getLoggedInUser);
   function("generateToken", &generateToken);
   function("warmUp", &warmUp);
+  function("warmUpView", &warmUpView);
   function("joinSession", &joinSession);
   function("leaveSession", &leaveSession);
   function("setAudioMuted", &setAudioMuted);

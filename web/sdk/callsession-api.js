@@ -52,10 +52,14 @@ export function createCallSession(wasmUrl) {
   let module = null;
   const ready = createCallSessionModule({ locateFile: () => wasmUrl, onEvent }).then(
     (loaded) => {
-      // Compiles the join's code while the page has nothing to do, not during the first join
-      // (core/client/warm_up.h).
+      // Compiles the join's code and has the browser set up the call page's styles while the
+      // page has nothing to do, not during the first join (core/client/warm_up.h,
+      // bindings/view_warm_up.h); one at a time, so that neither holds up the page for long.
       const whenIdle = globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 0));
-      whenIdle(() => loaded.warmUp());
+      whenIdle(() => {
+        loaded.warmUp();
+        whenIdle(() => loaded.warmUpView());
+      });
       return (module = loaded);
     },
     () => null,
