@@ -187,7 +187,6 @@ BrowserView::TileElements& BrowserView::tileFor(const client::Tile& tile) {
       elements.video.call<void>("setAttribute", std::string("data-uid"), tile.uid);
     }
     elements.tile.call<void>("appendChild", elements.video);
-    board_.setVideoElement(tile.uid, elements.video);
   }
   elements.avatar.call<void>("setAttribute", std::string("data-avatar"), std::string());
   elements.tile.call<void>("appendChild", elements.avatar);
@@ -228,6 +227,10 @@ void BrowserView::show(TileElements& elements, const client::Tile& tile) {
     setPx(style, "height", tile.rect.height);
   }
   // hasVideo needs no comparison: whether a tile has a video element is fixed when it is made.
+  // Once given to the board, the element plays its stream as soon as there is one.
+  if (changed(&client::Tile::videoHeld) && !tile.videoHeld && !elements.video.isNull()) {
+    board_.setVideoElement(tile.uid, elements.video);
+  }
   if (changed(&client::Tile::videoPaused)) {
     const bool showVideo = !elements.video.isNull() && !tile.videoPaused;
     if (!elements.video.isNull()) {

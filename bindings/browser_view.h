@@ -56,7 +56,7 @@ class BrowserView final : public client::View {
   void restoreStyle();
   void addControls();
   TileElements& tileFor(const client::Tile& tile);
-  static void show(TileElements& elements, const client::Tile& tile);
+  void show(TileElements& elements, const client::Tile& tile);
   static void show(Button& button, const client::Scene& scene);
 
   MediaBoard& board_;

@@ -123,6 +123,33 @@ TEST_F(Session, TheLocalTileAndControlsShowWhileJoining) {
   EXPECT_EQ(tileUids(), (std::vector<std::string>{"", "bob"}));
 }
 
+// Starting the preview's playback is main-thread work; it waits until the first offer is out.
+TEST_F(Session, TheLocalPreviewPlaysOnceTheFirstOfferIsOut) {
+  joinFully({person("bob")});
+  ASSERT_EQ(tileUids(), (std::vector<std::string>{"", "bob"}));
+  EXPECT_TRUE(view.scene->tiles[0].videoHeld);
+  EXPECT_FALSE(view.scene->tiles[1].videoHeld);
+  platform.peers.at("bob")->listener.onLocalDescription({"offer", "v=0"});
+  EXPECT_FALSE(view.scene->tiles[0].videoHeld);
+}
+
+TEST_F(Session, TheLocalPreviewWaitsForTheFirstOfferOneSecondAtMost) {
+  joinFully({person("bob")});
+  platform.advance(999);
+  EXPECT_TRUE(view.scene->tiles[0].videoHeld);
+  platform.advance(1);
+  EXPECT_FALSE(view.scene->tiles[0].videoHeld);
+}
+
+TEST_F(Session, AloneInTheRoomTheLocalPreviewPlaysOnJoining) {
+  join();
+  EXPECT_TRUE(view.scene->tiles[0].videoHeld);  // while joining
+  platform.media->listener.onMediaReady();
+  platform.socket->listener.onSignalingOpen();
+  platform.socket->receive(joinedAnswer());
+  EXPECT_FALSE(view.scene->tiles[0].videoHeld);
+}
+
 TEST_F(Session, TilesAreLaidOutInTheMeasuredContainer) {
   view.openResult = Size{1000, 500};
   joinFully({person("bob")});

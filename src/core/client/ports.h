@@ -199,6 +199,7 @@ struct Tile {
   bool audioMuted = false;
   bool videoPaused = false;  // the tile shows the name instead of the picture
   bool hasVideo = true;      // false: no video element at all (oneself in a voice session)
+  bool videoHeld = false;    // the video element does not play its stream yet
   bool speaking = false;
   bool pinned = false;
 

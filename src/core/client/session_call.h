@@ -43,6 +43,11 @@ struct SessionController::Call {
   // A server error that precedes its close; the close reports it.
   std::optional<Error> closeError;
   std::unique_ptr<Mesh> mesh;
+  // The local preview starts playing once the first offer is out, or a second after joining at
+  // the latest: starting a video's playback is main-thread work for the page, and before then it
+  // would hold up the offer the others' answer (and with it the call) waits for.
+  bool previewHeld = true;
+  std::unique_ptr<Timer> previewTimer;
   bool relayRefusalReported = false;
   // While the signaling socket is being reconnected; the call stays joined and its peers keep
   // their media meanwhile.

@@ -12,6 +12,11 @@ namespace callsession::client {
 
 using Kind = GateEvent::Kind;
 
+namespace {
+// The latest the local preview waits for the first offer (Call::previewHeld).
+constexpr int64_t kPreviewHoldMillis = 1000;
+}  // namespace
+
 SessionController::SessionController(Platform& platform, const Account& account, ClockSkew& skew,
                                      UsedTokens& usedTokens)
     : platform_(platform), account_(account), skew_(skew), usedTokens_(usedTokens) {}
@@ -220,6 +225,7 @@ void SessionController::maybeComplete() {
   auto sendSignal = [this](const std::string& to, std::string dataJson) {
     if (!call_->signaling) return;
     call_->signaling->send(signaling::serialize(signaling::Signal{to, std::move(dataJson)}));
+    releasePreview();  // the first offer is on its way
   };
   auto onLevel = [this](const std::string& uid, double level) { onAudioLevel(uid, level); };
   auto onLost = [this](std::string uid) { onPeerLost(std::move(uid)); };
@@ -229,6 +235,11 @@ void SessionController::maybeComplete() {
                                        onLost, onRelayRefused);
   for (const auto& participant : joined.participants) call_->mesh->add(participant);
   for (const auto& message : std::exchange(call_->backlog, {})) apply(message, false);
+  if (call_->mesh->remotes().empty()) {
+    call_->previewHeld = false;  // no offer to wait for
+  } else if (call_->previewHeld) {
+    call_->previewTimer = platform_.startTimer(kPreviewHoldMillis, [this] { releasePreview(); });
+  }
   render();
   advance({Kind::kJoinSucceeded, gate_.generation, std::nullopt});
 }
@@ -415,6 +426,13 @@ void SessionController::onResized(Size size) {
   render();
 }
 
+void SessionController::releasePreview() {
+  if (!call_->previewHeld) return;
+  call_->previewHeld = false;
+  call_->previewTimer.reset();
+  render();
+}
+
 // Without a socket the server learns the state when the call is restored.
 void SessionController::sendState() {
   if (!call_->signaling) return;
@@ -428,7 +446,8 @@ void SessionController::render() {
   Scene scene{
       {}, call_->audioMuted, call_->videoPaused, call_->share != Call::Share::kOff, call_->layout};
   const signaling::Participant me = self();
-  const Tile local{"", me.name, {}, me.audioMuted, me.videoPaused, !call_->voice};
+  const Tile local{
+      "", me.name, {}, me.audioMuted, me.videoPaused, !call_->voice, call_->previewHeld};
   const std::vector<signaling::Participant> others = remotes();
   const bool localFirst = call_->layout == CallLayout::kTile || others.empty();
   if (localFirst) scene.tiles.push_back(local);

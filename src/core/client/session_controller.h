@@ -97,6 +97,7 @@ class SessionController final : private MediaListener,
   bool apply(const signaling::ServerMessage& message, bool announce,
              FirstOffer firstOffer = FirstOffer::kTheirs);
   void sendState();
+  void releasePreview();
   void render();
   Status requireVideo() const;
   // Wraps a caller's completion so that a leave answers it if the media port cannot any more.
