@@ -68,6 +68,7 @@ val firstTrack(const val& stream, const char* kind) {
 BrowserMedia::BrowserMedia(MediaBoard& board, const client::MediaRequest& request,
                            client::MediaListener& listener)
     : shared_(std::make_shared<Shared>(Shared{true, &board, &listener})) {
+  board.expectLocalStream(request.audio, request.video);
   val devices = mediaDevices();
   // Without a secure context (https or localhost) there is no mediaDevices at all.
   val answer = devices.isUndefined() ? val::global("Promise").call<val>("reject", val::object())

@@ -34,10 +34,7 @@ BrowserPeer::BrowserPeer(MediaBoard& board, const client::PeerConfig& config,
   // ICE servers the browser refuses should not cost the call: loopback and LAN need none.
   if (connection_.isNull()) connection_ = construct(val::global("RTCPeerConnection"), policy);
 
-  val stream = board.localStream();
-  val tracks = stream.isNull() ? val::array() : stream.call<val>("getTracks");
-  const int count = tracks["length"].as<int>();
-  for (int i = 0; i < count; ++i) connection_.call<void>("addTrack", tracks[i], stream);
+  board.sendLocalMedia(connection_);
 
   connection_.set("onnegotiationneeded",
                   callbacks_.function([&listener](const val&) { listener.onNegotiationNeeded(); }));

@@ -1,5 +1,7 @@
 #include "media_board.h"
 
+#include <vector>
+
 #include "callbacks.h"
 
 namespace callsession::bindings {
@@ -14,6 +16,9 @@ void MediaBoard::removeVideoElement(const std::string& uid) {
 }
 
 void MediaBoard::setStream(const std::string& uid, val stream) {
+  if (uid.empty()) {
+    for (const auto& [remote, connection] : peers_) fillWaitingSenders(connection, stream);
+  }
   streams_.insert_or_assign(uid, std::move(stream));
   attach(uid);
 }
@@ -27,6 +32,43 @@ void MediaBoard::removeStream(const std::string& uid) {
 val MediaBoard::localStream() const {
   auto it = streams_.find("");
   return it == streams_.end() ? val::null() : it->second;
+}
+
+void MediaBoard::expectLocalStream(bool audio, bool video) {
+  expectAudio_ = audio;
+  expectVideo_ = video;
+}
+
+void MediaBoard::sendLocalMedia(const val& connection) const {
+  val stream = localStream();
+  if (!stream.isNull()) {
+    val tracks = stream.call<val>("getTracks");
+    const int count = tracks["length"].as<int>();
+    for (int i = 0; i < count; ++i) connection.call<void>("addTrack", tracks[i], stream);
+    return;
+  }
+  // One stream for both senders, so that the other side plays them together as it does tracks
+  // added with the real stream.
+  val init = val::object();
+  init.set("direction", "sendrecv");
+  init.set("streams", val::array(std::vector<val>{val::global("MediaStream").new_()}));
+  if (expectAudio_) connection.call<void>("addTransceiver", std::string("audio"), init);
+  if (expectVideo_) connection.call<void>("addTransceiver", std::string("video"), init);
+}
+
+void MediaBoard::fillWaitingSenders(const val& connection, const val& stream) {
+  val transceivers = connection.call<val>("getTransceivers");
+  const int count = transceivers["length"].as<int>();
+  for (int i = 0; i < count; ++i) {
+    val sender = transceivers[i]["sender"];
+    if (!sender["track"].isNull()) continue;
+    // A sender without a track has no kind of its own; its transceiver's receiver has.
+    const std::string kind = transceivers[i]["receiver"]["track"]["kind"].as<std::string>();
+    val track = stream.call<val>(kind == "audio" ? "getAudioTracks" : "getVideoTracks")[0];
+    if (track.isUndefined()) continue;
+    whenSettled(
+        sender.call<val>("replaceTrack", track), [](const val&) {}, [](const val&) {});
+  }
 }
 
 void MediaBoard::setPeer(const std::string& uid, val connection) {

@@ -21,6 +21,12 @@ class MediaBoard {
   void setStream(const std::string& uid, val stream);
   void removeStream(const std::string& uid);
   [[nodiscard]] val localStream() const;
+  // What the local stream will hold, told when the camera and microphone are asked for.
+  void expectLocalStream(bool audio, bool video);
+  // Gives `connection` the local tracks to send (addTrack) or, while they are awaited, a sender
+  // for each kind to come (addTransceiver), whose first offer already carries them: the tracks
+  // join those senders when the stream arrives, with no second negotiation.
+  void sendLocalMedia(const val& connection) const;
   // The RTCPeerConnection sending the local stream to a remote uid.
   void setPeer(const std::string& uid, val connection);
   void removePeer(const std::string& uid);
@@ -30,10 +36,14 @@ class MediaBoard {
 
  private:
   void attach(const std::string& uid);
+  // Puts the local tracks on `connection`'s senders that sendLocalMedia left waiting for them.
+  static void fillWaitingSenders(const val& connection, const val& stream);
 
   std::map<std::string, val> streams_;
   std::map<std::string, val> videos_;
   std::map<std::string, val> peers_;
+  bool expectAudio_ = false;
+  bool expectVideo_ = false;
 };
 
 }  // namespace callsession::bindings

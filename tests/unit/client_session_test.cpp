@@ -62,6 +62,54 @@ TEST_F(Session, AJoinCompletesOnlyWithBothMediaAndTheRoster) {
             (std::vector<std::string>{"onSessionJoined", "onParticipantListChanged"}));
 }
 
+// A camera may take as long to start as the whole handshake: the offers do not wait for it.
+TEST_F(Session, ConnectionsOpenOnTheRosterWithoutWaitingForTheCamera) {
+  auto outcome = join();
+  platform.socket->listener.onSignalingOpen();
+  platform.socket->receive(joinedAnswer({person("bob")}));
+  ASSERT_EQ(platform.peers.count("bob"), 1U);
+  EXPECT_EQ(platform.peers.at("bob")->calls, std::vector<std::string>{"setLocalDescription"});
+  EXPECT_EQ(tileUids(), (std::vector<std::string>{"", "bob"}));
+  EXPECT_FALSE(outcome->has_value()) << "the join still completes only with the camera";
+  EXPECT_EQ(client.session().state(), State::kJoining);
+  platform.media->listener.onMediaReady();
+  ASSERT_TRUE(outcome->has_value());
+  EXPECT_TRUE(outcome->value().ok());
+  EXPECT_EQ(platform.peers.size(), 1U);
+}
+
+TEST_F(Session, WhileTheCameraIsAwaitedTheRosterChangesAreAnnouncedOnlyWithTheJoin) {
+  auto outcome = join();
+  platform.socket->listener.onSignalingOpen();
+  platform.socket->receive(joinedAnswer({person("bob"), person("dan")}));
+  platform.socket->receive(signaling::ParticipantJoined{person("carol")});
+  platform.socket->receive(signaling::ParticipantLeft{"dan", signaling::LeaveReason::kLeft});
+  EXPECT_TRUE(platform.fakeEvents.emitted.empty());
+  EXPECT_EQ(platform.peers.count("carol"), 1U);
+  EXPECT_EQ(platform.peers.count("dan"), 0U);
+  platform.media->listener.onMediaReady();
+  EXPECT_EQ(platform.fakeEvents.names(),
+            (std::vector<std::string>{"onSessionJoined", "onParticipantListChanged"}));
+  const auto list = platform.fakeEvents.last("onParticipantListChanged")->at("participants");
+  ASSERT_EQ(list.size(), 3U);
+  EXPECT_EQ(list[1]["uid"], "bob");
+  EXPECT_EQ(list[2]["uid"], "carol");
+}
+
+TEST_F(Session, ACameraRefusedAfterTheRosterClosesTheConnectionsItOpened) {
+  auto outcome = join();
+  platform.socket->listener.onSignalingOpen();
+  platform.socket->receive(joinedAnswer({person("bob")}));
+  ASSERT_EQ(platform.peers.size(), 1U);
+  platform.media->listener.onMediaFailed(
+      makeError(ErrorCode::kMediaPermissionDenied, "Permission denied."));
+  ASSERT_TRUE(outcome->has_value());
+  EXPECT_EQ(codeOf(outcome), ErrorCode::kMediaPermissionDenied);
+  EXPECT_TRUE(platform.peers.empty());
+  EXPECT_EQ(platform.socket, nullptr);
+  EXPECT_EQ(view.states.back(), State::kError);
+}
+
 TEST_F(Session, MediaMayArriveBeforeTheRoster) {
   auto outcome = join();
   platform.media->listener.onMediaReady();
@@ -426,18 +474,17 @@ TEST_F(Session, SignalsReachThePeerOfTheirSender) {
       signaling::ClientMessage(signaling::Signal{"bob", R"({"candidate":{"candidate":"c"}})"}));
 }
 
-TEST_F(Session, WhatArrivesBeforeMediaIsReadyIsAppliedOnceItIs) {
+TEST_F(Session, AnOfferArrivingBeforeTheCameraIsAnsweredAtOnce) {
   auto outcome = join();
   platform.socket->listener.onSignalingOpen();
   platform.socket->receive(joinedAnswer({person("bob")}));
   platform.socket->receive(signaling::ParticipantJoined{person("carol")});
   platform.socket->receive(
       signaling::RelayedSignal{"carol", R"({"description":{"type":"offer","sdp":"x"}})"});
-  EXPECT_TRUE(platform.peers.empty());
-  platform.media->listener.onMediaReady();
-  EXPECT_TRUE(outcome->value().ok());
   EXPECT_EQ(platform.peers.size(), 2U);
   EXPECT_EQ(platform.peers.at("carol")->calls.back(), "setRemoteDescription offer");
+  platform.media->listener.onMediaReady();
+  EXPECT_TRUE(outcome->value().ok());
   EXPECT_FALSE(platform.fakeEvents.last("onParticipantJoined"));  // part of the first list
 }
 

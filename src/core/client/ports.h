@@ -157,7 +157,9 @@ struct PeerConfig {
   IceTransportPolicy iceTransportPolicy = IceTransportPolicy::kAll;  // the join's setting
 };
 
-// Sends the local media from the start. Destroying it closes the connection.
+// Sends the local media from the start, or from when it arrives: a connection may be opened before
+// the camera and microphone answer, and its first offer already carries their kinds, so that their
+// tracks join it later without another negotiation. Destroying it closes the connection.
 class PeerConnection {
  public:
   virtual ~PeerConnection() = default;

@@ -38,8 +38,6 @@ struct SessionController::Call {
   std::unique_ptr<SignalingChannel> signaling;
   bool socketOpened = false;
   std::optional<signaling::Joined> joined;
-  // Roster changes and signals that arrive after `joined` but before the mesh exists.
-  std::vector<signaling::ServerMessage> backlog;
   // A server error that precedes its close; the close reports it.
   std::optional<Error> closeError;
   std::unique_ptr<Mesh> mesh;

@@ -199,10 +199,8 @@ void SessionController::onServerMessage(signaling::ServerMessage message) {
   if (std::holds_alternative<signaling::SessionEnded>(message)) {
     return onEndOfCall(makeError(ErrorCode::kSessionExpired, "The meeting has ended."));
   }
-  if (!call_->mesh) {
-    if (call_->joined) call_->backlog.push_back(std::move(message));
-    return;
-  }
+  // Before the roster there is no mesh, and nothing to change: the server sends the roster first.
+  if (!call_->mesh) return;
   if (apply(message, /*announce=*/true)) render();
 }
 
@@ -218,8 +216,18 @@ void SessionController::onEndOfCall(Error error) {
   call_->closeError = std::move(error);
 }
 
+// The connections start as soon as the roster is known, before the camera answers: offers and ICE
+// need no tracks (each connection takes them when they come, see PeerConnection), and a camera can
+// take as long to start as the whole handshake. The join completes once both are there.
 void SessionController::maybeComplete() {
-  if (!call_->mediaReady || !call_->joined || call_->mesh) return;
+  if (!call_->joined) return;
+  if (!call_->mesh) startMesh();
+  if (call_->mediaReady && gate_.state == SessionState::kJoining) {
+    advance({Kind::kJoinSucceeded, gate_.generation, std::nullopt});
+  }
+}
+
+void SessionController::startMesh() {
   const signaling::Joined& joined = *call_->joined;
   // While reconnecting there is no socket: a signal then is lost, as it would be in flight.
   auto sendSignal = [this](const std::string& to, std::string dataJson) {
@@ -234,14 +242,12 @@ void SessionController::maybeComplete() {
                                        call_->plan.settings.iceTransportPolicy, sendSignal, onLevel,
                                        onLost, onRelayRefused);
   for (const auto& participant : joined.participants) call_->mesh->add(participant);
-  for (const auto& message : std::exchange(call_->backlog, {})) apply(message, false);
   if (call_->mesh->remotes().empty()) {
     call_->previewHeld = false;  // no offer to wait for
   } else if (call_->previewHeld) {
     call_->previewTimer = platform_.startTimer(kPreviewHoldMillis, [this] { releasePreview(); });
   }
   render();
-  advance({Kind::kJoinSucceeded, gate_.generation, std::nullopt});
 }
 
 // ---- In the call -----------------------------------------------------------------------------
@@ -249,6 +255,9 @@ void SessionController::maybeComplete() {
 bool SessionController::apply(const signaling::ServerMessage& message, bool announce,
                               FirstOffer firstOffer) {
   Mesh& mesh = *call_->mesh;
+  // Until the join completes nothing is announced: onSessionJoined's participant list says who is
+  // there then.
+  announce = announce && gate_.state == SessionState::kJoined;
   bool changed = false;
   if (const auto* joined = std::get_if<signaling::ParticipantJoined>(&message)) {
     std::erase(call_->missing, joined->participant.uid);  // back: its peer lives on

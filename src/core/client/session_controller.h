@@ -80,6 +80,8 @@ class SessionController final : private MediaListener,
   void emitFor(GateEffect effect, const GateEvent& event, const std::optional<Error>& error);
 
   void maybeComplete();
+  // One peer connection per participant of the roster.
+  void startMesh();
   void onServerMessage(signaling::ServerMessage message);
   // Reconnection (session_reconnect.cpp): a joined call whose socket drops without a server error
   // keeps its peers, tries again with a fresh token each time, and ends only past the bound.
@@ -91,7 +93,8 @@ class SessionController final : private MediaListener,
   // A peer whose connection no ICE restart brought back.
   void onPeerLost(std::string uid);
   void onEndOfCall(Error error);
-  // Roster changes; true if something changed. `announce` emits the app events for it. A newcomer
+  // Roster changes; true if something changed. `announce` emits the app events for it (once the
+  // join has completed; before, onSessionJoined's list tells the app who is there). A newcomer
   // announced by the server offers to us (FirstOffer::kTheirs); one found in a roster we were
   // given (a rejoin's) is ours to offer to.
   bool apply(const signaling::ServerMessage& message, bool announce,
