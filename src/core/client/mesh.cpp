@@ -7,14 +7,14 @@ namespace callsession::client {
 
 Mesh::Mesh(Platform& platform, std::string selfUid, std::string iceServersJson,
            IceTransportPolicy icePolicy, SendSignal sendSignal, OnAudioLevel onAudioLevel,
-           OnPeerLost onPeerLost, RemotePeer::OnRelayRefused onRelayRefused)
+           OnPeerEvent onPeerEvent, RemotePeer::OnRelayRefused onRelayRefused)
     : platform_(platform),
       selfUid_(std::move(selfUid)),
       iceServersJson_(std::move(iceServersJson)),
       icePolicy_(icePolicy),
       sendSignal_(std::move(sendSignal)),
       onAudioLevel_(std::move(onAudioLevel)),
-      onPeerLost_(std::move(onPeerLost)),
+      onPeerEvent_(std::move(onPeerEvent)),
       onRelayRefused_(std::move(onRelayRefused)) {}
 
 Mesh::Remote* Mesh::find(std::string_view uid) {
@@ -28,10 +28,11 @@ bool Mesh::add(const signaling::Participant& participant, FirstOffer firstOffer)
   const std::string& uid = participant.uid;
   auto send = [this, uid](std::string dataJson) { sendSignal_(uid, std::move(dataJson)); };
   auto level = [this, uid](double value) { onAudioLevel_(uid, value); };
-  auto lost = [this, uid] { onPeerLost_(uid); };  // a copy: the peer and this lambda may go
+  // `uid` a copy: on kLost the peer, and this lambda with it, may go.
+  auto event = [this, uid](PeerEvent what) { onPeerEvent_(uid, what); };
   auto peer = std::make_unique<RemotePeer>(
       platform_, PeerConfig{uid, iceServersJson_, icePolicy_}, isPolite(selfUid_, uid),
-      std::move(send), std::move(level), std::move(lost), onRelayRefused_, firstOffer);
+      std::move(send), std::move(level), std::move(event), onRelayRefused_, firstOffer);
   RemotePeer& added = *peer;
   remotes_.push_back({participant, std::move(peer)});
   added.offerNow();  // once listed, so that what it sends finds its way

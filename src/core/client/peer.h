@@ -25,6 +25,9 @@ inline bool isPolite(std::string_view selfUid, std::string_view remoteUid) {
 // that never connects, seen in one call in seven across two server nodes.
 enum class FirstOffer { kOurs, kTheirs };
 
+// What a peer tells its owner of its connection (RemotePeer::OnEvent).
+enum class PeerEvent { kConnected, kLost };
+
 // One remote participant's connection, negotiated with the "perfect negotiation" pattern of the
 // WebRTC spec (§10.7 of W3C webrtc-pc): either side may offer whenever it needs to, and an offer
 // collision resolves by politeness — the impolite side ignores the other's offer, the polite side
@@ -37,19 +40,22 @@ class RemotePeer final : public PeerListener {
   using SendSignal = Callback<void(std::string dataJson)>;
   // `onAudioLevel` hears the remote participant's audio level (PeerListener::onAudioLevel).
   using OnAudioLevel = Callback<void(double level)>;
-  // The connection is beyond recovery; its owner drops the peer (it may destroy it from here).
-  using OnLost = Callback<void()>;
+  // What became of the connection: kConnected each time it is up (the owner must not destroy the
+  // peer from there), kLost once it is beyond recovery, when its owner drops the peer (it may
+  // destroy it from there).
+  using OnEvent = Callback<void(PeerEvent event)>;
   // `onRelayRefused` hears that a TURN server refused this connection (relay_refusal.h).
   using OnRelayRefused = Callback<void(Error refusal)>;
 
   RemotePeer(Platform& platform, const PeerConfig& config, bool polite, SendSignal sendSignal,
-             OnAudioLevel onAudioLevel, OnLost onLost, OnRelayRefused onRelayRefused,
+             OnAudioLevel onAudioLevel, OnEvent onEvent, OnRelayRefused onRelayRefused,
              FirstOffer firstOffer = FirstOffer::kOurs);
 
   // Offers now, for a peer that makes the first offer, rather than on the browser's
   // negotiationneeded, which comes one task or more later (15-35 ms measured while the SDK lays out
-  // the call). Needs the local tracks added (the mesh opens peers once media is ready); the browser
-  // then asks for nothing more. Does nothing for a peer awaiting the remote's first offer.
+  // the call). Needs the senders in place, which the PeerConnection adds when it opens (for the
+  // local tracks, or for those to come); the browser then asks for nothing more. Does nothing for a
+  // peer awaiting the remote's first offer.
   void offerNow();
   // The `data` of a signal relayed from the remote participant. Malformed data is dropped.
   void onSignal(std::string_view dataJson);
@@ -80,7 +86,7 @@ class RemotePeer final : public PeerListener {
   bool polite_;
   SendSignal sendSignal_;
   OnAudioLevel onAudioLevel_;
-  OnLost onLost_;
+  OnEvent onEvent_;
   OnRelayRefused onRelayRefused_;
   IceRecovery recovery_;
   std::unique_ptr<Timer> recoveryTimer_;  // at recovery_.wakeAt()

@@ -13,7 +13,7 @@ namespace callsession::client {
 using Kind = GateEvent::Kind;
 
 namespace {
-// The latest the local preview waits for the first offer (Call::previewHeld).
+// The latest the local preview waits for the first connection (Call::previewHeld).
 constexpr int64_t kPreviewHoldMillis = 1000;
 }  // namespace
 
@@ -233,17 +233,19 @@ void SessionController::startMesh() {
   auto sendSignal = [this](const std::string& to, std::string dataJson) {
     if (!call_->signaling) return;
     call_->signaling->send(signaling::serialize(signaling::Signal{to, std::move(dataJson)}));
-    releasePreview();  // the first offer is on its way
   };
   auto onLevel = [this](const std::string& uid, double level) { onAudioLevel(uid, level); };
-  auto onLost = [this](std::string uid) { onPeerLost(std::move(uid)); };
+  auto onPeerEvent = [this](std::string uid, PeerEvent event) {
+    if (event == PeerEvent::kLost) return onPeerLost(std::move(uid));
+    releasePreview();  // the call is up
+  };
   auto onRelayRefused = [this](Error refusal) { reportRelayRefusal(std::move(refusal)); };
   call_->mesh = std::make_unique<Mesh>(platform_, joined.uid, joined.iceServersJson,
                                        call_->plan.settings.iceTransportPolicy, sendSignal, onLevel,
-                                       onLost, onRelayRefused);
+                                       onPeerEvent, onRelayRefused);
   for (const auto& participant : joined.participants) call_->mesh->add(participant);
   if (call_->mesh->remotes().empty()) {
-    call_->previewHeld = false;  // no offer to wait for
+    call_->previewHeld = false;  // no connection to wait for
   } else if (call_->previewHeld) {
     call_->previewTimer = platform_.startTimer(kPreviewHoldMillis, [this] { releasePreview(); });
   }
