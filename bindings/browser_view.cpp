@@ -127,6 +127,14 @@ void BrowserView::present() {
           tile.call<std::string>("getAttribute", std::string("data-participant")));
     }
   }));
+  // Media events do not bubble: the stage hears its videos' in the capture phase.
+  stage_.call<void>("addEventListener", std::string("playing"),
+                    callbacks_->function([listener = listener_](const val& event) {
+                      if (event["target"].call<bool>("hasAttribute", std::string("data-uid"))) {
+                        listener->onRemoteVideoPlaying();
+                      }
+                    }),
+                    true);
   if (controlStrip_) {
     val stageStyle = stage_["style"];
     setPx(stageStyle, "bottom", kControlStripPx);

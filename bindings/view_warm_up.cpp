@@ -12,6 +12,7 @@ class NoViewer final : public client::ViewListener {
   void onControl(client::Control /*control*/) override {}
   void onResized(client::Size /*size*/) override {}
   void onTileClicked(const std::string& /*uid*/) override {}
+  void onRemoteVideoPlaying() override {}
 };
 
 }  // namespace

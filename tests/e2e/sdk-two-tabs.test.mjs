@@ -44,7 +44,7 @@ test("two tabs join one session and decode each other's video", async () => {
     assert.deepEqual(await remoteUids(ada.page), ["bob"]);
     assert.deepEqual(await remoteUids(bob.page), ["ada"]);
     assert.equal(await ada.page.locator("#room video[data-local]").count(), 1);
-    // Each preview plays its own camera: ada's from her join (alone), bob's once his connection was up.
+    // Each preview plays its own camera: ada's from her join (alone), bob's once ada's video played.
     for (const { page } of [ada, bob]) {
       await page.waitForFunction(() => document.querySelector("#room video[data-local]").srcObject?.getVideoTracks()[0]?.readyState === "live");
     }

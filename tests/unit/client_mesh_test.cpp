@@ -18,7 +18,6 @@ class MeshTest : public ::testing::Test {
   std::vector<std::pair<std::string, std::string>> relayed;
   std::vector<std::pair<std::string, double>> levels;
   std::vector<std::string> lost;
-  std::vector<std::string> connected;
   std::vector<Error> refusals;
   Mesh mesh{platform,
             "carol",
@@ -26,9 +25,7 @@ class MeshTest : public ::testing::Test {
             IceTransportPolicy::kRelay,
             [this](const std::string& to, std::string data) { relayed.emplace_back(to, data); },
             [this](const std::string& from, double level) { levels.emplace_back(from, level); },
-            [this](std::string uid, PeerEvent event) {
-              (event == PeerEvent::kLost ? lost : connected).push_back(std::move(uid));
-            },
+            [this](std::string uid) { lost.push_back(std::move(uid)); },
             [this](Error refusal) { refusals.push_back(std::move(refusal)); }};
 };
 
@@ -109,14 +106,6 @@ TEST_F(MeshTest, MediaStateChangesAreRecordedOnce) {
   EXPECT_FALSE(mesh.setMediaState("dave", true, false));
   EXPECT_FALSE(mesh.setMediaState("eve", true, false));
   EXPECT_TRUE(mesh.remotes()[0].participant.audioMuted);
-}
-
-TEST_F(MeshTest, AConnectionUpIsReportedWithItsUid) {
-  mesh.add(person("dave"));
-  mesh.add(person("ada"));
-  platform.peers.at("ada")->listener.onConnectionStateChanged(ConnectionState::kConnected);
-  EXPECT_EQ(connected, std::vector<std::string>{"ada"});
-  EXPECT_TRUE(lost.empty());
 }
 
 TEST_F(MeshTest, APeerBeyondRecoveryIsReportedLostWithItsUid) {

@@ -23,9 +23,8 @@ class PeerTest : public ::testing::Test {
     peer = std::make_unique<RemotePeer>(
         platform, PeerConfig{"bob", "[]"}, polite,
         [this](std::string data) { sent.push_back(json::parse(data)); },
-        [this](double level) { levels.push_back(level); },
-        [this](PeerEvent event) { ++(event == PeerEvent::kLost ? lost : connected); },
-        [](const Error&) {}, firstOffer);
+        [this](double level) { levels.push_back(level); }, [this] { ++lost; }, [](const Error&) {},
+        firstOffer);
     connection = platform.peers.at("bob");
   }
 
@@ -35,7 +34,6 @@ class PeerTest : public ::testing::Test {
   std::vector<json> sent;
   std::vector<double> levels;
   int lost = 0;
-  int connected = 0;
 };
 
 TEST(Politeness, TheLowerUidIsPolite) {
@@ -276,22 +274,10 @@ TEST_F(PeerTest, AConnectionThatComesUpInTimeIsLeftAlone) {
   EXPECT_EQ(lost, 0);
 }
 
-TEST_F(PeerTest, TheOwnerIsToldEachTimeTheConnectionIsUp) {
-  open(false);
-  peer->onConnectionStateChanged(ConnectionState::kConnecting);
-  EXPECT_EQ(connected, 0);
-  peer->onConnectionStateChanged(ConnectionState::kConnected);
-  EXPECT_EQ(connected, 1);
-  peer->onConnectionStateChanged(ConnectionState::kDisconnected);
-  peer->onConnectionStateChanged(ConnectionState::kConnected);
-  EXPECT_EQ(connected, 2);
-  EXPECT_EQ(lost, 0);
-}
-
 TEST_F(PeerTest, TheLostCallbackMayDestroyThePeer) {
   peer = std::make_unique<RemotePeer>(
       platform, PeerConfig{"bob", "[]"}, false, [](std::string) {}, [](double) {},
-      [this](PeerEvent) { peer.reset(); }, [](const Error&) {});
+      [this] { peer.reset(); }, [](const Error&) {});
   peer->setRemoteInRoom(false);
   platform.peers.at("bob")->listener.onConnectionStateChanged(ConnectionState::kFailed);
   EXPECT_EQ(peer, nullptr);

@@ -7,14 +7,14 @@ namespace callsession::client {
 
 Mesh::Mesh(Platform& platform, std::string selfUid, std::string iceServersJson,
            IceTransportPolicy icePolicy, SendSignal sendSignal, OnAudioLevel onAudioLevel,
-           OnPeerEvent onPeerEvent, RemotePeer::OnRelayRefused onRelayRefused)
+           OnPeerLost onPeerLost, RemotePeer::OnRelayRefused onRelayRefused)
     : platform_(platform),
       selfUid_(std::move(selfUid)),
       iceServersJson_(std::move(iceServersJson)),
       icePolicy_(icePolicy),
       sendSignal_(std::move(sendSignal)),
       onAudioLevel_(std::move(onAudioLevel)),
-      onPeerEvent_(std::move(onPeerEvent)),
+      onPeerLost_(std::move(onPeerLost)),
       onRelayRefused_(std::move(onRelayRefused)) {}
 
 Mesh::Remote* Mesh::find(std::string_view uid) {
@@ -28,11 +28,10 @@ bool Mesh::add(const signaling::Participant& participant, FirstOffer firstOffer)
   const std::string& uid = participant.uid;
   auto send = [this, uid](std::string dataJson) { sendSignal_(uid, std::move(dataJson)); };
   auto level = [this, uid](double value) { onAudioLevel_(uid, value); };
-  // `uid` a copy: on kLost the peer, and this lambda with it, may go.
-  auto event = [this, uid](PeerEvent what) { onPeerEvent_(uid, what); };
+  auto lost = [this, uid] { onPeerLost_(uid); };  // a copy: the peer and this lambda may go
   auto peer = std::make_unique<RemotePeer>(
       platform_, PeerConfig{uid, iceServersJson_, icePolicy_}, isPolite(selfUid_, uid),
-      std::move(send), std::move(level), std::move(event), onRelayRefused_, firstOffer);
+      std::move(send), std::move(level), std::move(lost), onRelayRefused_, firstOffer);
   RemotePeer& added = *peer;
   remotes_.push_back({participant, std::move(peer)});
   added.offerNow();  // once listed, so that what it sends finds its way

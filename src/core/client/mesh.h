@@ -22,15 +22,14 @@ class Mesh {
   using SendSignal = Callback<void(const std::string& to, std::string dataJson)>;
   // `onAudioLevel(from, level)` hears each remote participant's audio level.
   using OnAudioLevel = Callback<void(const std::string& from, double level)>;
-  // `onPeerEvent(uid, event)`: that connection is up, or failed beyond ICE restarts
-  // (RemotePeer::OnEvent).
-  using OnPeerEvent = Callback<void(std::string uid, PeerEvent event)>;
+  // `onPeerLost(uid)`: that connection failed beyond ICE restarts (RemotePeer::OnLost).
+  using OnPeerLost = Callback<void(std::string uid)>;
 
   // Every peer gets `iceServersJson` (the server's list) and `icePolicy` (the join's setting);
   // `onRelayRefused` hears any peer's RemotePeer::OnRelayRefused.
   Mesh(Platform& platform, std::string selfUid, std::string iceServersJson,
        IceTransportPolicy icePolicy, SendSignal sendSignal, OnAudioLevel onAudioLevel,
-       OnPeerEvent onPeerEvent, RemotePeer::OnRelayRefused onRelayRefused);
+       OnPeerLost onPeerLost, RemotePeer::OnRelayRefused onRelayRefused);
 
   // Opens a connection to a participant, offering first or waiting for their offer (FirstOffer);
   // false (and nothing opened) for oneself or a known uid.
@@ -60,7 +59,7 @@ class Mesh {
   IceTransportPolicy icePolicy_;
   SendSignal sendSignal_;
   OnAudioLevel onAudioLevel_;
-  OnPeerEvent onPeerEvent_;
+  OnPeerLost onPeerLost_;
   RemotePeer::OnRelayRefused onRelayRefused_;
   std::vector<Remote> remotes_;
 };

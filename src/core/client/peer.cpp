@@ -15,13 +15,13 @@ constexpr size_t kMaxHeldCandidates = 64;
 }  // namespace
 
 RemotePeer::RemotePeer(Platform& platform, const PeerConfig& config, bool polite,
-                       SendSignal sendSignal, OnAudioLevel onAudioLevel, OnEvent onEvent,
+                       SendSignal sendSignal, OnAudioLevel onAudioLevel, OnLost onLost,
                        OnRelayRefused onRelayRefused, FirstOffer firstOffer)
     : platform_(platform),
       polite_(polite),
       sendSignal_(std::move(sendSignal)),
       onAudioLevel_(std::move(onAudioLevel)),
-      onEvent_(std::move(onEvent)),
+      onLost_(std::move(onLost)),
       onRelayRefused_(std::move(onRelayRefused)),
       recovery_(/*restarts=*/!polite),
       awaitingFirstOffer_(firstOffer == FirstOffer::kTheirs),
@@ -107,8 +107,6 @@ void RemotePeer::onIceCandidate(std::string candidateJson) {
 }
 
 void RemotePeer::onConnectionStateChanged(ConnectionState state) {
-  // Told first: recovering may drop (and destroy) the peer, a connection being up never does.
-  if (state == ConnectionState::kConnected) onEvent_(PeerEvent::kConnected);
   recover(recovery_.onState(state, platform_.clock().nowMillis()));
 }
 
@@ -133,8 +131,8 @@ void RemotePeer::recover(IceRecovery::Action action) {
     case IceRecovery::Action::kRestartIce:
       return restartIce();
     case IceRecovery::Action::kDrop: {
-      OnEvent event = onEvent_;  // the owner may destroy this peer, and onEvent_ with it
-      return event(PeerEvent::kLost);
+      OnLost lost = onLost_;  // the owner may destroy this peer, and onLost_ with it
+      return lost();
     }
   }
 }

@@ -25,9 +25,6 @@ inline bool isPolite(std::string_view selfUid, std::string_view remoteUid) {
 // that never connects, seen in one call in seven across two server nodes.
 enum class FirstOffer { kOurs, kTheirs };
 
-// What a peer tells its owner of its connection (RemotePeer::OnEvent).
-enum class PeerEvent { kConnected, kLost };
-
 // One remote participant's connection, negotiated with the "perfect negotiation" pattern of the
 // WebRTC spec (§10.7 of W3C webrtc-pc): either side may offer whenever it needs to, and an offer
 // collision resolves by politeness — the impolite side ignores the other's offer, the polite side
@@ -40,15 +37,13 @@ class RemotePeer final : public PeerListener {
   using SendSignal = Callback<void(std::string dataJson)>;
   // `onAudioLevel` hears the remote participant's audio level (PeerListener::onAudioLevel).
   using OnAudioLevel = Callback<void(double level)>;
-  // What became of the connection: kConnected each time it is up (the owner must not destroy the
-  // peer from there), kLost once it is beyond recovery, when its owner drops the peer (it may
-  // destroy it from there).
-  using OnEvent = Callback<void(PeerEvent event)>;
+  // The connection is beyond recovery; its owner drops the peer (it may destroy it from here).
+  using OnLost = Callback<void()>;
   // `onRelayRefused` hears that a TURN server refused this connection (relay_refusal.h).
   using OnRelayRefused = Callback<void(Error refusal)>;
 
   RemotePeer(Platform& platform, const PeerConfig& config, bool polite, SendSignal sendSignal,
-             OnAudioLevel onAudioLevel, OnEvent onEvent, OnRelayRefused onRelayRefused,
+             OnAudioLevel onAudioLevel, OnLost onLost, OnRelayRefused onRelayRefused,
              FirstOffer firstOffer = FirstOffer::kOurs);
 
   // Offers now, for a peer that makes the first offer, rather than on the browser's
@@ -86,7 +81,7 @@ class RemotePeer final : public PeerListener {
   bool polite_;
   SendSignal sendSignal_;
   OnAudioLevel onAudioLevel_;
-  OnEvent onEvent_;
+  OnLost onLost_;
   OnRelayRefused onRelayRefused_;
   IceRecovery recovery_;
   std::unique_ptr<Timer> recoveryTimer_;  // at recovery_.wakeAt()

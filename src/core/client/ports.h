@@ -191,6 +191,9 @@ class ViewListener {
   virtual void onResized(Size size) = 0;
   // A click on a tile: pins it to the large slot of the featured layouts, or unpins it.
   virtual void onTileClicked(const std::string& uid) = 0;
+  // A remote participant's video element started playing (its first picture, or its sound): the
+  // call is on screen.
+  virtual void onRemoteVideoPlaying() = 0;
 };
 
 // What the container shows; the view reconciles its elements with it.

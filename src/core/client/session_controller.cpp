@@ -13,7 +13,7 @@ namespace callsession::client {
 using Kind = GateEvent::Kind;
 
 namespace {
-// The latest the local preview waits for the first connection (Call::previewHeld).
+// The latest the local preview waits for a remote video (Call::previewHeld).
 constexpr int64_t kPreviewHoldMillis = 1000;
 }  // namespace
 
@@ -235,17 +235,14 @@ void SessionController::startMesh() {
     call_->signaling->send(signaling::serialize(signaling::Signal{to, std::move(dataJson)}));
   };
   auto onLevel = [this](const std::string& uid, double level) { onAudioLevel(uid, level); };
-  auto onPeerEvent = [this](std::string uid, PeerEvent event) {
-    if (event == PeerEvent::kLost) return onPeerLost(std::move(uid));
-    releasePreview();  // the call is up
-  };
+  auto onLost = [this](std::string uid) { onPeerLost(std::move(uid)); };
   auto onRelayRefused = [this](Error refusal) { reportRelayRefusal(std::move(refusal)); };
   call_->mesh = std::make_unique<Mesh>(platform_, joined.uid, joined.iceServersJson,
                                        call_->plan.settings.iceTransportPolicy, sendSignal, onLevel,
-                                       onPeerEvent, onRelayRefused);
+                                       onLost, onRelayRefused);
   for (const auto& participant : joined.participants) call_->mesh->add(participant);
   if (call_->mesh->remotes().empty()) {
-    call_->previewHeld = false;  // no connection to wait for
+    call_->previewHeld = false;  // nobody else to see first
   } else if (call_->previewHeld) {
     call_->previewTimer = platform_.startTimer(kPreviewHoldMillis, [this] { releasePreview(); });
   }
@@ -362,6 +359,10 @@ void SessionController::onControl(Control control) {
       stopScreenShare();
       return;
   }
+}
+
+void SessionController::onRemoteVideoPlaying() {
+  if (call_) releasePreview();
 }
 
 void SessionController::onTileClicked(const std::string& uid) {

@@ -125,6 +125,7 @@ class SessionController final : private MediaListener,
   void onControl(Control control) override;
   void onResized(Size size) override;
   void onTileClicked(const std::string& uid) override;
+  void onRemoteVideoPlaying() override;
 
   Platform& platform_;
   const Account& account_;
