@@ -61,7 +61,9 @@ void MediaBoard::fillWaitingSenders(const val& connection, const val& stream) {
   const int count = transceivers["length"].as<int>();
   for (int i = 0; i < count; ++i) {
     val sender = transceivers[i]["sender"];
-    if (!sender["track"].isNull()) continue;
+    // Only the senders sendLocalMedia opened: those a remote offer made receive only.
+    const std::string direction = transceivers[i]["direction"].as<std::string>();
+    if (!sender["track"].isNull() || direction != "sendrecv") continue;
     // A sender without a track has no kind of its own; its transceiver's receiver has.
     const std::string kind = transceivers[i]["receiver"]["track"]["kind"].as<std::string>();
     val track = stream.call<val>(kind == "audio" ? "getAudioTracks" : "getVideoTracks")[0];

@@ -24,8 +24,9 @@ class MediaBoard {
   // What the local stream will hold, told when the camera and microphone are asked for.
   void expectLocalStream(bool audio, bool video);
   // Gives `connection` the local tracks to send (addTrack) or, while they are awaited, a sender
-  // for each kind to come (addTransceiver), whose first offer already carries them: the tracks
-  // join those senders when the stream arrives, with no second negotiation.
+  // for each kind to come (addTransceiver): the tracks join those senders when the stream arrives,
+  // with no new negotiation if the connection's first offer was its own (a remote offer's sections
+  // take only addTrack's transceivers, so those senders then get sections of their own).
   void sendLocalMedia(const val& connection) const;
   // The RTCPeerConnection sending the local stream to a remote uid.
   void setPeer(const std::string& uid, val connection);

@@ -1,6 +1,7 @@
 // A camera that is slow to answer (a real one can take as long as the whole handshake): the
 // joiner's connections open on the roster, its tracks join them when the camera answers, and the
-// join completes only then.
+// join completes only then. A connection that offered first takes them on its first negotiation;
+// one that answered a newcomer's offer meanwhile sends them after a second one.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { newMeeting } from "./support/harness.mjs";
@@ -47,8 +48,11 @@ test("a joiner whose camera is slow connects before it answers, then sends its v
     assert.deepEqual(joined, { data: { sessionId, uid: "bob" }, error: null });
     await waitForVideoFrom(ada.page, "bob");
     await waitForVideoFrom(bob.page, "ada");
-    // One connection each way, on the one negotiation the offer made.
+    // One connection, on the one negotiation bob's offer made: an audio and a video section only.
     assert.equal(await connectedPeers(bob.page), 1);
+    const kinds = (page) => page.evaluate(() => window.opened.peers[0].getTransceivers().map((t) => t.receiver.track.kind));
+    assert.deepEqual(await kinds(bob.page), ["audio", "video"]);
+    assert.deepEqual(await kinds(ada.page), ["audio", "video"]);
     assert.deepEqual(ada.errors, []);
     assert.deepEqual(bob.errors, []);
   } finally {

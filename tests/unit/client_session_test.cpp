@@ -130,6 +130,28 @@ TEST_F(Session, RelayOnlyIceReachesEveryPeerWhenTheJoinAsksForIt) {
   }
 }
 
+TEST_F(Session, ATurnRefusalWhileTheCameraIsAwaitedIsToldAfterTheJoin) {
+  auto outcome = join();
+  platform.socket->listener.onSignalingOpen();
+  platform.socket->receive(joinedAnswer({person("bob")}));
+  platform.peers.at("bob")->listener.onIceCandidateError({"turn:t:3478", 401, "Unauthorized"});
+  EXPECT_TRUE(platform.fakeEvents.emitted.empty());
+  platform.media->listener.onMediaReady();
+  EXPECT_EQ(platform.fakeEvents.names(),
+            (std::vector<std::string>{"onSessionJoined", "onParticipantListChanged", "onError"}));
+  EXPECT_EQ(platform.fakeEvents.last("onError")->at("error")["code"], "ERROR_RELAY_REFUSED");
+}
+
+TEST_F(Session, ATurnRefusalOfAJoinThatFailsIsNeverTold) {
+  auto outcome = join();
+  platform.socket->listener.onSignalingOpen();
+  platform.socket->receive(joinedAnswer({person("bob")}));
+  platform.peers.at("bob")->listener.onIceCandidateError({"turn:t:3478", 401, "Unauthorized"});
+  platform.media->listener.onMediaFailed(makeError(ErrorCode::kMediaPermissionDenied, "denied"));
+  EXPECT_EQ(codeOf(outcome), ErrorCode::kMediaPermissionDenied);
+  EXPECT_FALSE(platform.fakeEvents.last("onError"));
+}
+
 TEST_F(Session, ARefusingTurnServerIsOneErrorEventForTheWholeCall) {
   joinFully({person("bob"), person("carol")});
   for (const std::string uid : {"bob", "carol"}) {
@@ -171,7 +193,7 @@ TEST_F(Session, TheLocalTileAndControlsShowWhileJoining) {
   EXPECT_EQ(tileUids(), (std::vector<std::string>{"", "bob"}));
 }
 
-// Starting the preview's playback is main-thread work; it waits until the first offer is out.
+// Playing the preview is steady work for the page; it waits until a remote video plays.
 TEST_F(Session, TheLocalPreviewPlaysOnceARemoteVideoDoes) {
   joinFully({person("bob")});
   ASSERT_EQ(tileUids(), (std::vector<std::string>{"", "bob"}));
@@ -486,6 +508,9 @@ TEST_F(Session, AnOfferArrivingBeforeTheCameraIsAnsweredAtOnce) {
       signaling::RelayedSignal{"carol", R"({"description":{"type":"offer","sdp":"x"}})"});
   EXPECT_EQ(platform.peers.size(), 2U);
   EXPECT_EQ(platform.peers.at("carol")->calls.back(), "setRemoteDescription offer");
+  platform.peers.at("carol")->state = SignalingState::kHaveRemoteOffer;
+  platform.peers.at("carol")->listener.onRemoteDescriptionSet("offer");
+  EXPECT_EQ(platform.peers.at("carol")->calls.back(), "setLocalDescription") << "the answer";
   platform.media->listener.onMediaReady();
   EXPECT_TRUE(outcome->value().ok());
   EXPECT_FALSE(platform.fakeEvents.last("onParticipantJoined"));  // part of the first list

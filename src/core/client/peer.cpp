@@ -64,7 +64,8 @@ void RemotePeer::onRemoteDescription(SessionDescription description) {
 
 void RemotePeer::onNegotiationNeeded() {
   // The answer carries our tracks (the offer's sections take the transceivers addTrack made); the
-  // browser asks again once stable if anything is left to negotiate.
+  // browser asks again once stable if anything is left to negotiate (senders opened before the
+  // camera answered, which an offer's sections do not take: they get sections of their own).
   if (awaitingFirstOffer_) return;
   makingOffer_ = true;
   connection_->setLocalDescription();

@@ -158,8 +158,9 @@ struct PeerConfig {
 };
 
 // Sends the local media from the start, or from when it arrives: a connection may be opened before
-// the camera and microphone answer, and its first offer already carries their kinds, so that their
-// tracks join it later without another negotiation. Destroying it closes the connection.
+// the camera and microphone answer. Its own first offer then already carries their kinds, so that
+// their tracks join it later without another negotiation; answering the other side's first offer
+// instead, it offers them in a second negotiation. Destroying it closes the connection.
 class PeerConnection {
  public:
   virtual ~PeerConnection() = default;

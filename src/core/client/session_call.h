@@ -48,6 +48,8 @@ struct SessionController::Call {
   bool previewHeld = true;
   std::unique_ptr<Timer> previewTimer;
   bool relayRefusalReported = false;
+  // A refusal reported while joining, told to the app once the join is announced.
+  std::optional<Error> heldRefusal;
   // While the signaling socket is being reconnected; the call stays joined and its peers keep
   // their media meanwhile.
   std::optional<Reconnection> reconnect;

@@ -125,6 +125,7 @@ void SessionController::emitFor(GateEffect effect, const GateEvent& event,
     case GateEffect::kEmitSessionJoined:
       emit(events::kSessionJoined, events::session(session_.sessionId, session_.uid));
       emit(events::kParticipantListChanged, events::participantList(self(), remotes()));
+      if (call_->heldRefusal) emit(events::kError, events::error(*call_->heldRefusal));
       break;
     case GateEffect::kEmitSessionLeft:
       emit(events::kSessionLeft, events::session(session_.sessionId, session_.uid));
@@ -429,6 +430,12 @@ void SessionController::onAudioLevel(const std::string& uid, double level) {
 
 void SessionController::reportRelayRefusal(Error refusal) {
   if (std::exchange(call_->relayRefusalReported, true)) return;
+  // Connections gather from the roster on, before the camera answers: the app hears of the call
+  // (onSessionJoined) before it hears of its trouble, and nothing of a join that then fails.
+  if (gate_.state != SessionState::kJoined) {
+    call_->heldRefusal = std::move(refusal);
+    return;
+  }
   emit(events::kError, events::error(refusal));
 }
 
